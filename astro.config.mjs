@@ -1,0 +1,24 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import { zhpress } from './src/publish/integration.ts';
+
+// SITE_URL and SITE_BASE place the site on its host, e.g. SITE_URL=https://example.org SITE_BASE=/news/.
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://zhpress.example',
+  base: process.env.SITE_BASE ?? '/',
+  outDir: process.env.ZHPRESS_OUT_DIR ?? 'dist',
+  trailingSlash: 'always',
+  build: {
+    format: 'directory',
+    // External, hashed CSS: cacheable for a year and allowed by a CSP without 'unsafe-inline'.
+    inlineStylesheets: 'never',
+  },
+  devToolbar: { enabled: false },
+  markdown: { syntaxHighlight: false },
+  vite: {
+    // Scripts always go to external files: the Content-Security-Policy allows no inline script.
+    build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
+  },
+  integrations: [mdx(), zhpress()],
+});

@@ -1,0 +1,73 @@
+import { z } from 'astro/zod';
+import { variantIds } from '../convert/variants.ts';
+
+/**
+ * Per-variant term overrides: `{ 'zh-tw': { '发布日期': '發布日期' } }`.
+ * Keys of the outer object must be variant ids; terms are written in the article's source script.
+ */
+export const conversionOverridesSchema = z.partialRecord(
+  z.enum(variantIds as [string, ...string[]]),
+  z.record(z.string().min(1), z.string()),
+);
+
+// YAML turns an unquoted `2019-12-20T15:14:59+08:00` into a Date and drops the offset the page must show.
+const dateTimeWithOffset = (field: string) =>
+  z
+    .custom<string>((value) => !(value instanceof Date), {
+      message: `${field} must be quoted, e.g. ${field}: "2019-12-20T15:14:59+08:00" (unquoted, YAML drops the time zone)`,
+    })
+    .pipe(
+      z.iso.datetime({
+        offset: true,
+        message: `${field} must be a real date-time with a UTC offset, e.g. "2019-12-20T15:14:59+08:00"`,
+      }),
+    );
+
+/** Where the article was first published, as credited on the page. */
+const siteSchema = z.strictObject({
+  /** The publishing site's name, e.g. 中华写字楼网. */
+  name: z.string().min(1),
+  /** The publishing site's address. */
+  url: z.url({ protocol: /^https?$/ }),
+});
+
+/** What the importer read, so a re-import can tell "same article again" from "a different article, same slug". */
+const rawSourceSchema = z.strictObject({
+  /** File name of the raw article as imported. */
+  file: z.string().min(1),
+  /** sha256 of the raw bytes. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The encoding the importer detected. */
+  encoding: z.enum(['utf-8', 'gb18030', 'big5']),
+});
+
+export const articleSchema = z.strictObject({
+  /** Headline. May contain `-{zh-hans:…;zh-tw:…}-` per-variant text or `-{…}-` to keep a span unconverted. */
+  title: z.string().trim().min(1, 'title must not be empty'),
+  /** One or two sentences for listings, search results and `<meta name="description">`. */
+  description: z.string().trim().min(1).optional(),
+  /** Publication time with its UTC offset, e.g. `2019-12-20T15:14:59+08:00` (Beijing time). */
+  published: dateTimeWithOffset('published'),
+  /** Last substantive update, same format as `published`. */
+  updated: dateTimeWithOffset('updated').optional(),
+  /** The site that published the article (credited with a link). */
+  site: siteSchema.optional(),
+  /** The original source the site credits (来源), e.g. 每日经济新闻. */
+  source: z.string().trim().min(1).optional(),
+  /** The editor as the source names them. */
+  editor: z.string().trim().min(1).optional(),
+  /** Section of the site, used as a search filter. */
+  section: z.string().trim().min(1).optional(),
+  /** Free tags, used as search filters. */
+  tags: z.array(z.string().trim().min(1)).default([]),
+  /** The script the article is written in; the importer detects it. */
+  script: z.enum(['hans', 'hant']).default('hans'),
+  /** Drafts are built only with ZHPRESS_DRAFTS=1 and never leave a trace otherwise. */
+  draft: z.boolean().default(false),
+  /** Per-article conversion overrides, applied on top of the site glossary. */
+  conversion: conversionOverridesSchema.default({}),
+  /** Provenance written by the importer. */
+  raw: rawSourceSchema.optional(),
+});
+
+export type ArticleData = z.infer<typeof articleSchema>;

@@ -1,0 +1,7 @@
+import { resolve } from 'node:path';
+
+/**
+ * The folder holding `articles/` and `glossary.yaml`. `ZHPRESS_CONTENT` points a build at another
+ * folder (test fixtures, the benchmark's synthetic corpus) without touching the real sources.
+ */
+export const contentDir: string = resolve(process.env['ZHPRESS_CONTENT'] ?? 'content');

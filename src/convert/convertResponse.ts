@@ -1,0 +1,20 @@
+import { defineMiddleware } from 'astro:middleware';
+import { convertPage } from './convertPage.ts';
+import { siteConverters } from './siteConverters.ts';
+import { isVariantId } from './variants.ts';
+
+/**
+ * Converts every HTML page under `/<variant>/` into that variant's script, after Astro has rendered it.
+ * Conversion sees the whole page (UI strings, `<title>`, meta, `alt`), which no Markdown plugin could,
+ * and runs once per page. Pages outside a variant (the root chooser) are left as written.
+ */
+export const onRequest = defineMiddleware(async (context, next) => {
+  const response = await next();
+  const variant = context.params['variant'];
+  if (!isVariantId(variant) || !response.headers.get('content-type')?.includes('text/html')) return response;
+  const converters = await siteConverters();
+  const html = convertPage(await response.text(), converters.forPage(variant, context.locals.article));
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  return new Response(html, { status: response.status, statusText: response.statusText, headers });
+});

@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import { contentDir } from '../content/contentDir.ts';
+import { loadGlossary, type GlossaryEntry } from '../content/glossary.ts';
+import type { FindReplacements } from './convertPage.ts';
+import { createScriptConverter, createTermOverlay, type ScriptConverter, type TermOverlay } from './scriptConverter.ts';
+import { variants, type SourceScript, type VariantId } from './variants.ts';
+
+/** Per-variant term overrides of one article, keyed by variant, terms in the article's script. */
+export type ConversionOverrides = Partial<Record<VariantId, Record<string, string>>>;
+
+export interface SiteConverters {
+  converter(from: SourceScript, to: VariantId): ScriptConverter;
+  /** The glossary's terms for one conversion, with an article's overrides layered on top. */
+  overlay(from: SourceScript, to: VariantId, overrides?: Record<string, string>): TermOverlay;
+  /** What `convertPage` needs for a page of `variant`; `overrides` apply to text in the article's script. */
+  forPage(variant: VariantId, article?: { script: SourceScript; conversion: ConversionOverrides }): FindReplacements;
+}
+
+/**
+ * The glossary's pinned text per conversion: Simplified sources match `term`, Traditional sources match
+ * `traditional` (or OpenCC's Traditional form of the term). A Traditional source's Simplified text is `term`.
+ */
+export function glossaryTerms(entries: readonly GlossaryEntry[], from: SourceScript, to: VariantId, toTraditional: (text: string) => string): Map<string, string> {
+  const terms = new Map<string, string>();
+  for (const entry of entries) {
+    const key = from === 'hans' ? entry.term : (entry.traditional ?? toTraditional(entry.term));
+    const pinned = entry[to] ?? (from === 'hant' && to === 'zh-hans' ? entry.term : undefined);
+    if (pinned !== undefined) terms.set(key, pinned);
+  }
+  return terms;
+}
+
+/** Builds the converters of a site once: OpenCC's tables for every script pair, with the glossary layered on. */
+export function createSiteConverters(glossary: readonly GlossaryEntry[]): SiteConverters {
+  const converters = new Map<string, ScriptConverter>();
+  const overlays = new Map<string, TermOverlay>();
+  const converter = (from: SourceScript, to: VariantId) => {
+    const key = `${from}>${to}`;
+    let found = converters.get(key);
+    if (!found) converters.set(key, (found = createScriptConverter(from, to)));
+    return found;
+  };
+  const overlay = (from: SourceScript, to: VariantId, overrides?: Record<string, string>) => {
+    const key = `${from}>${to}>${overrides ? JSON.stringify(overrides) : ''}`;
+    let found = overlays.get(key);
+    if (!found) {
+      const terms = glossaryTerms(glossary, from, to, (text) => converter('hans', 'zh-hant').convert(text));
+      found = createTermOverlay(terms, new Map(Object.entries(overrides ?? {})));
+      overlays.set(key, found);
+    }
+    return found;
+  };
+  return {
+    converter,
+    overlay,
+    forPage(variant, article) {
+      return (text, from) => {
+        const overrides = article && article.script === from ? article.conversion[variant] : undefined;
+        return converter(from, variant).changes(text, overlay(from, variant, overrides));
+      };
+    },
+  };
+}
+
+let site: Promise<SiteConverters> | undefined;
+
+/** The converters of this build, made once on first use (every page of every variant shares them). */
+export function siteConverters(): Promise<SiteConverters> {
+  site ??= loadGlossary(join(contentDir, 'glossary.yaml')).then((glossary) => {
+    const converters = createSiteConverters(glossary);
+    for (const variant of variants) for (const from of ['hans', 'hant'] as const) converters.converter(from, variant.id);
+    return converters;
+  });
+  return site;
+}
