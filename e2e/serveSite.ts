@@ -15,7 +15,7 @@ export interface StaticSite {
  * No Astro server is involved, so the tests see exactly what a host would serve.
  */
 export function serveSite(root: string, { base = '/', port = 0 }: { base?: string; port?: number } = {}): Promise<StaticSite> {
-  const files = sirv(root, { dev: false, etag: true, extensions: [], dotfiles: false });
+  const files = sirv(root, { dev: false, etag: true, dotfiles: false });
   const headersPath = join(root, '_headers');
   const rules = existsSync(headersPath) ? parseHeadersFile(readFileSync(headersPath, 'utf8')) : [];
   const prefix = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');

@@ -131,7 +131,7 @@ function looksLikeLatin1Mojibake(text: string): boolean {
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     const index = cp1252.indexOf(ch);
-    if (cp < 0x80 || (cp >= 0xa0 && cp <= 0xff)) bytes.push(cp);
+    if (cp <= 0xff) bytes.push(cp);
     else if (index >= 0) bytes.push(0x80 + index);
     else return false;
   }

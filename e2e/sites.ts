@@ -1,0 +1,14 @@
+/** The builds the e2e suite runs against: the same sources, deployed at a host's root and under a sub-path. */
+export interface E2eSite {
+  name: string;
+  base: string;
+  outDir: string;
+  origin: string;
+}
+
+const port = Number(process.env['ZHPRESS_E2E_PORT'] ?? 4410);
+
+export const e2eSites: E2eSite[] = [
+  { name: 'root', base: '/', outDir: '.zhpress/e2e/root', origin: `http://127.0.0.1:${port}` },
+  { name: 'subpath', base: '/news/', outDir: '.zhpress/e2e/news', origin: `http://127.0.0.1:${port + 1}` },
+];

@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+import { e2eSites } from './e2e/sites.ts';
+
+/**
+ * End-to-end tests run against built sites served as static files (see e2e/globalSetup.ts): one built at
+ * the root of its host, one under a sub-path, as GitHub Pages project sites and many CDNs serve them.
+ *
+ * Browser: Playwright's own Chromium where it is installed; otherwise the system's (Debian's `chromium`
+ * at /usr/bin/chromium), or whatever ZHPRESS_CHROMIUM names.
+ */
+const systemChromium = process.env['ZHPRESS_CHROMIUM'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  globalSetup: './e2e/globalSetup.ts',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: Boolean(process.env['CI']),
+  retries: 0,
+  reporter: process.env['CI'] ? [['list'], ['line']] : [['list']],
+  timeout: 30_000,
+  use: {
+    ...devices['Desktop Chrome'],
+    locale: 'zh-CN',
+    launchOptions: {
+      executablePath: systemChromium,
+      // The machine has no network but loopback: keep Chromium from reaching for Google's services.
+      args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+    trace: 'retain-on-failure',
+  },
+  projects: e2eSites.map((site) => ({
+    name: site.name,
+    use: { baseURL: site.origin + site.base },
+  })),
+});

@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { parseRawArticle, type RawArticle } from './parseRawArticle.ts';
+import { rawArticle, seedText, traditionalSeedText } from './testing/fixtures.ts';
+
+function parsed(text: string): RawArticle {
+  const result = parseRawArticle(text);
+  assert.ok(result.ok, !result.ok ? result.reason : '');
+  return result;
+}
+
+describe('parseRawArticle', () => {
+  test('should read the seed layout', () => {
+    const article = parsed(seedText);
+    assert.deepEqual(article.title, { text: '对标北上杭,郑州这次想做“标杆”', line: 1 });
+    assert.deepEqual(article.published, { iso: '2019-12-20T15:14:59+08:00', written: '2019-12-20 15:14:59', timeGiven: true, line: 3 });
+    assert.deepEqual(article.site, { url: 'http://news.officese.com/', name: '中华写字楼网' });
+    assert.equal(article.editor, '1004');
+    assert.equal(article.readers, '');
+    assert.deepEqual(article.summary, []);
+    assert.deepEqual(article.source, { text: '每日经济新闻', line: 48 });
+    assert.deepEqual(article.dropped.map((d) => d.line), [3, 4, 7]);
+    assert.deepEqual(article.blocks.filter((b) => b.kind === 'heading').map((b) => [b.text, b.line]), [['对标', 15], ['思路', 26], ['行动', 36]]);
+    assert.equal(article.blocks[0]!.text, '“未来城市的竞争,一定程度上是基于智慧化的公共服务供给质量、产业创新能力、社会治理水平……相互之间的一种竞争。”');
+    assert.equal(article.blocks.at(-1)!.text.startsWith('徐立毅的思考是'), true);
+  });
+
+  test('should leave no page chrome in the body', () => {
+    const body = parsed(seedText).blocks.map((b) => b.text).join('\n');
+    for (const chrome of ['http', '发布日期', '编辑:', '阅读人数', '新闻提要', '中华写字楼网', '来源']) assert.ok(!body.includes(chrome), chrome);
+  });
+
+  test('should read Traditional labels', () => {
+    const article = parsed(traditionalSeedText);
+    assert.equal(article.published.iso, '2019-12-20T15:14:59+08:00');
+    assert.equal(article.site.name, '中華寫字樓網');
+    assert.equal(article.editor, '1004');
+    assert.equal(article.source?.text, '每日經濟新聞');
+    assert.deepEqual(article.blocks.filter((b) => b.kind === 'heading').map((b) => b.text), ['對標', '思路', '行動']);
+  });
+
+  test('should trim full-width, no-break and ASCII indentation and keep spaces inside lines', () => {
+    const article = parsed(rawArticle('标题', ['\u3000\u3000第一段，全角缩进。', '\u00a0\u00a0第二段\u00a0不换行空格。  ', '\t  第三段 有空格。']));
+    assert.deepEqual(article.blocks.map((b) => b.text), ['第一段，全角缩进。', '第二段\u00a0不换行空格。', '第三段 有空格。']);
+    assert.equal(article.trimmedLines, 3);
+    assert.equal(article.noBreakSpaces, 1);
+  });
+
+  test('should take lines under 新闻提要 as the summary', () => {
+    const text = rawArticle('标题', ['正文。']).replace('新闻提要\n', '新闻提要\n这是提要。\n');
+    assert.deepEqual(parsed(text).summary, [{ text: '这是提要。', line: 5 }]);
+  });
+
+  test('should assume midnight for a date without a time', () => {
+    assert.deepEqual(parsed(rawArticle('标题', ['正文。'], { date: '2020-02-29' })).published, {
+      iso: '2020-02-29T00:00:00+08:00', written: '2020-02-29', timeGiven: false, line: 3,
+    });
+  });
+
+  test('should not take a short line with punctuation, or the last line, for a heading', () => {
+    const article = parsed(rawArticle('标题', ['小标题', '郑州会吗？', '正文。', '结尾']));
+    assert.deepEqual(article.blocks.map((b) => b.kind), ['heading', 'paragraph', 'paragraph', 'paragraph']);
+  });
+
+  test('should refuse what is not an article, naming the line', () => {
+    const table: Array<[string, RegExp, number | undefined]> = [
+      ['   \n\u3000\n', /no text/, undefined],
+      ['Just some notes\nwith no chrome\nat all', /expected the page chrome with 发布日期/, 1],
+      ['http://news.officese.com/ 中华写字楼网 发布日期:2019-12-20\n正文。', /first line is page chrome/, 1],
+      [`${'长'.repeat(101)}\n发布日期:2019-12-20\n正文。`, /too long for a title/, 1],
+      [rawArticle('标题', ['正文。'], { date: '2019-02-30 10:00:00' }), /not a real date/, 3],
+      [rawArticle('标题', ['正文。'], { date: '2019-12-20 25:00:00' }), /not a real date/, 3],
+      [rawArticle('标题', []), /no body text/, 3],
+    ];
+    for (const [text, reason, line] of table) {
+      const result = parseRawArticle(text);
+      assert.equal(result.ok, false, text);
+      if (result.ok) continue;
+      assert.match(result.reason, reason);
+      assert.equal(result.line, line, text);
+    }
+  });
+});

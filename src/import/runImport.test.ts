@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { promisify } from 'node:util';
+import { runImport, type RunImportOptions } from './runImport.ts';
+import { encode, seedBytes, seedFileName, seedText, utf8 } from './testing/fixtures.ts';
+
+const seedSlug = 'dui-biao-bei-shang-hang-zheng-zhou-zhe-ci-xiang-zuo-biao-gan';
+
+async function workspace(files: Record<string, Uint8Array>) {
+  const root = await mkdtemp(join(tmpdir(), 'zhpress-import-'));
+  await mkdir(join(root, 'raw'));
+  for (const [name, bytes] of Object.entries(files)) await writeFile(join(root, 'raw', name), bytes);
+  return root;
+}
+
+async function run(root: string, options: Partial<RunImportOptions> = {}) {
+  const out: string[] = [];
+  const errors: string[] = [];
+  const result = await runImport({
+    inputs: ['raw'],
+    out: join(root, 'articles'),
+    cwd: root,
+    print: (line) => out.push(line),
+    printError: (line) => errors.push(line),
+    ...options,
+  });
+  return { ...result, out: out.join('\n'), errors };
+}
+
+async function articles(root: string): Promise<string[]> {
+  return (await readdir(join(root, 'articles')).catch(() => [])).sort();
+}
+
+describe('runImport', () => {
+  test('should write nothing on a dry run, and print what it would write', async () => {
+    const root = await workspace({ [seedFileName]: seedBytes });
+    const { exitCode, out } = await run(root, { dryRun: true });
+    assert.equal(exitCode, 0);
+    assert.deepEqual(await articles(root), []);
+    assert.match(out, new RegExp(`raw/${seedFileName} → articles/${seedSlug}\\.mdx \\(would create\\)`));
+    assert.match(out, /dry run: nothing written/);
+  });
+
+  test('should print what it inferred', async () => {
+    const root = await workspace({ [seedFileName]: seedBytes });
+    const { out } = await run(root);
+    for (const expected of [
+      /title +对标北上杭，郑州这次想做“标杆”/,
+      /published +2019-12-20T15:14:59\+08:00 \(发布日期 2019-12-20 15:14:59, read as Beijing time UTC\+08:00\)/,
+      /site +中华写字楼网 http:\/\/news\.officese\.com\//,
+      /source +每日经济新闻/,
+      /editor +1004/,
+      /headings +对标 · 思路 · 行动/,
+      /encoding +utf-8 without BOM, LF line endings/,
+      /script +hans \(detected/,
+      /punctuation +made full-width next to Chinese text: ,→， ×117/,
+      /invisible +none found/,
+      /not inferred +.*section/,
+    ]) assert.match(out, expected);
+  });
+
+  test('should be idempotent: a re-import leaves the file untouched', async () => {
+    const root = await workspace({ [seedFileName]: seedBytes });
+    assert.match((await run(root)).out, /\(created\)/);
+    const path = join(root, 'articles', `${seedSlug}.mdx`);
+    const [before, beforeStat] = [await readFile(path), await stat(path)];
+    const again = await run(root);
+    assert.match(again.out, /\(unchanged\)/);
+    assert.deepEqual(await readFile(path), before);
+    assert.equal((await stat(path)).mtimeMs, beforeStat.mtimeMs);
+    assert.deepEqual(await articles(root), [`${seedSlug}.mdx`]);
+  });
+
+  test('should give a different article with the same title a distinct slug, never overwrite', async () => {
+    const root = await workspace({ 'a.txt': seedBytes, 'b.txt': encode(seedText, 'gb18030') });
+    const first = await run(root);
+    assert.equal(first.exitCode, 0);
+    assert.deepEqual(await articles(root), [`${seedSlug}-2.mdx`, `${seedSlug}.mdx`]);
+    assert.match(first.out, new RegExp(`slug +${seedSlug}-2: "${seedSlug}" belongs to a different article`));
+    assert.match(await readFile(join(root, 'articles', `${seedSlug}-2.mdx`), 'utf8'), /encoding: "gb18030"/);
+    const second = await run(root);
+    assert.equal(second.out.match(/\(unchanged\)/g)?.length, 2);
+    assert.deepEqual(await articles(root), [`${seedSlug}-2.mdx`, `${seedSlug}.mdx`]);
+  });
+
+  test('should refuse bad files by name and line, write nothing for them, import the rest, exit 1', async () => {
+    const root = await workspace({
+      'empty.txt': new Uint8Array(),
+      'image.txt': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]),
+      'notes.txt': utf8('购物清单\n苹果\n梨'),
+      [seedFileName]: seedBytes,
+      'ignored.md': utf8('not a .txt file'),
+    });
+    const { exitCode, errors, out } = await run(root, { inputs: ['raw', 'missing.txt'] });
+    assert.equal(exitCode, 1);
+    assert.deepEqual(errors, [
+      'error: missing.txt: no such file or folder; nothing written',
+      'error: raw/empty.txt: the file is empty; nothing written',
+      'error: raw/image.txt: this is a binary file (PNG image), not text; nothing written',
+      'error: raw/notes.txt:1: no recognisable article: expected the page chrome with 发布日期 (publication date, e.g. 发布日期:2019-12-20 15:14:59) within 4 lines after the title; nothing written',
+    ]);
+    assert.deepEqual(await articles(root), [`${seedSlug}.mdx`]);
+    assert.match(out, /5 files: 1 imported, 4 refused/);
+  });
+
+  test('should write atomically, leaving no temporary files', async () => {
+    const root = await workspace({ [seedFileName]: seedBytes });
+    await run(root);
+    assert.deepEqual((await readdir(join(root, 'articles'))).filter((n) => n.startsWith('.')), []);
+  });
+});
+
+describe('src/cli/import.ts', () => {
+  const node = new URL('../../node_modules/.bin/node', import.meta.url).pathname;
+  const cli = new URL('../cli/import.ts', import.meta.url).pathname;
+  const exec = (args: string[], cwd: string) =>
+    promisify(execFile)(node, [cli, ...args], { cwd }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+    );
+
+  test('should import with --out, honour --dry-run, and exit non-zero on a refusal', async () => {
+    const root = await workspace({ [seedFileName]: seedBytes, 'bad.txt': new Uint8Array() });
+    const dry = await exec(['--dry-run', '--out', 'out', `raw/${seedFileName}`], root);
+    assert.equal(dry.code, 0);
+    assert.match(dry.stdout, /would create/);
+    assert.deepEqual(await readdir(root), ['raw']);
+    const real = await exec(['--out', 'out', '--keep-punctuation', '--script', 'hans', 'raw'], root);
+    assert.equal(real.code, 1);
+    assert.match(real.stderr, /error: raw\/bad\.txt: the file is empty/);
+    assert.deepEqual(await readdir(join(root, 'out')), [`${seedSlug}.mdx`]);
+    assert.match(await readFile(join(root, 'out', `${seedSlug}.mdx`), 'utf8'), /对标北上杭,郑州/);
+  });
+
+  test('should reject bad usage with exit code 2', async () => {
+    const root = await workspace({});
+    assert.equal((await exec([], root)).code, 2);
+    assert.equal((await exec(['--script', 'latin', 'raw'], root)).code, 2);
+    assert.equal((await exec(['--nope', 'raw'], root)).code, 2);
+    assert.match((await exec(['--help'], root)).stdout, /Usage: npm run import/);
+  });
+});
