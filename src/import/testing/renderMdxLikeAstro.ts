@@ -31,10 +31,12 @@ interface Element {
 const FRAGMENT = Symbol('Fragment');
 const runtime = { jsx: makeElement, jsxs: makeElement, Fragment: FRAGMENT };
 
-let renderer: Awaited<ReturnType<ReturnType<typeof satteri>['createMdxRenderer']>> | undefined;
+type MdxRenderer = Awaited<ReturnType<NonNullable<ReturnType<typeof satteri>['createMdxRenderer']>>>;
+
+let renderer: MdxRenderer | undefined;
 
 export async function renderMdxLikeAstro(source: string, filePath = '/virtual/content/articles/test.mdx'): Promise<RenderedMdx> {
-  renderer ??= await satteri().createMdxRenderer(
+  renderer ??= await satteri().createMdxRenderer!(
     { syntaxHighlight: false, gfm: true, smartypants: true },
     { optimize: false, srcDir: new URL('file:///virtual/src/'), sourcemap: false },
   );
@@ -44,7 +46,7 @@ export async function renderMdxLikeAstro(source: string, filePath = '/virtual/co
   (globalThis as Record<string, unknown>)[key] = runtime;
   let runnable = code.replace(
     /^import \{([^}]*)\} from "astro\/jsx-runtime";$/m,
-    (_line, names: string) => `const {${names.replaceAll(' as ', ': ')}} = globalThis[${JSON.stringify(key)}];`,
+    (_line: string, names: string) => `const {${names.replaceAll(' as ', ': ')}} = globalThis[${JSON.stringify(key)}];`,
   );
   // The Astro processor drops `export default MDXContent;` (its Vite plugin adds the export back).
   if (!/^export default /m.test(runnable)) runnable += '\nexport default MDXContent;\n';
