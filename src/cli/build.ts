@@ -1,15 +1,26 @@
 /**
- * `npm run build`: checks every source, builds the site with Astro into a staging folder (render,
- * convert, index) and swaps it into `dist/` only when all of it succeeded.
+ * `npm run build`: checks every source (as `npm run check` does) and refuses to start with the full list
+ * of problems; then builds the site with Astro into a staging folder (render, convert, index) and swaps
+ * it into `dist/` only when all of it succeeded. On any failure `dist/` stays exactly as it was.
  *
  * Environment: SITE_URL, SITE_BASE (deploy location), ZHPRESS_CONTENT (sources, default `content/`),
  * ZHPRESS_OUT_DIR (default `dist/`), ZHPRESS_DRAFTS=1 (include drafts).
  */
 import { build } from 'astro';
+import { checkSources, formatProblems } from '../content/checkSources.ts';
+import { contentDir } from '../content/contentDir.ts';
+import { includeDrafts } from '../content/includeDrafts.ts';
 import { publishSite } from '../publish/publishSite.ts';
 
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 const outDir = process.env['ZHPRESS_OUT_DIR'] ?? 'dist';
+
+const problems = await checkSources(contentDir);
+if (problems.length > 0) {
+  console.error(`${formatProblems(problems)}\nzhpress: build not started; ${outDir}/ was left as it was.`);
+  process.exit(1);
+}
+if (includeDrafts()) console.warn('zhpress: ZHPRESS_DRAFTS=1, drafts are included: do not deploy this build.');
 
 try {
   await publishSite(outDir, async (stagingDir) => {
@@ -17,6 +28,6 @@ try {
   });
   console.log(`zhpress: site written to ${outDir}/`);
 } catch (error) {
-  console.error(`\nzhpress: build failed; ${outDir}/ was left as it was.\n${error instanceof Error ? error.message : String(error)}`);
+  console.error(`\nzhpress: build failed; ${outDir}/ was left as it was.\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exitCode = 1;
 }

@@ -2,8 +2,14 @@
  * One step of an OpenCC conversion chain: several dictionaries searched together, longest key first.
  *
  * Dictionaries come from opencc-js as strings `"key value|key value|…"`. When two dictionaries of a group
- * have the same key the earlier one wins, as in opencc-js. Lookup is by string slices in a Map, with a
- * per-code-unit bit mask of the key lengths that start with it, so most positions cost one array read.
+ * have the same key the earlier one wins, as in opencc-js; `add` replaces an existing key.
+ *
+ * ###### Algorithm
+ * The keys are compiled into a trie over UTF-16 code units stored in flat typed arrays (a node's children
+ * are a sorted slice of `labels`/`kids`, searched linearly when short and by bisection otherwise). Every
+ * key is a whole code-point string, so matching code units gives the same result as opencc-js matching
+ * code points. The trie is compiled on first use and again after `add`, so overlays (the glossary, a few
+ * dozen terms) are cheap to build and OpenCC's groups are compiled once.
  */
 export class DictionaryGroup {
   /** Replacement of each entry. */
@@ -12,12 +18,29 @@ export class DictionaryGroup {
   readonly isPhrase: boolean[] = [];
   /** Name of the dictionary each entry came from, for reports. */
   readonly sources: string[] = [];
-  private readonly singleBmp = new Int32Array(65536).fill(-1);
-  private readonly singleAstral = new Map<number, number>();
-  private readonly lengthMask = new Uint32Array(65536);
-  private readonly phrases = new Map<string, number>();
+  /** Key of each entry. */
+  readonly keys: string[] = [];
   /** Length in UTF-16 units of the last match (set by `match`, including misses: the length to skip). */
   matchLength = 1;
+
+  /** Live entry per key (`add` may replace one). */
+  private readonly index = new Map<string, number>();
+  private compiled = false;
+  // The trie. Node 0 means "none"; root[unit] is the node reached by a key's first code unit.
+  private root = new Int32Array(65536);
+  private first = new Int32Array(1);
+  private count = new Int32Array(1);
+  private entry = new Int32Array(1).fill(-1);
+  private labels = new Uint16Array(0);
+  private kids = new Int32Array(0);
+  /** Replacement values as code units, for converters writing into a buffer. */
+  pool = new Uint16Array(0);
+  valueStart = new Int32Array(0);
+  valueLength = new Int32Array(0);
+  /** Longest key, in UTF-16 units. */
+  maxKeyLength = 0;
+  /** Largest ratio of a value's length to its key's length: bounds an output buffer. */
+  maxGrowth = 1;
 
   constructor(dictionaries: ReadonlyArray<{ name: string; data: string }>) {
     // Later dictionaries first, so an earlier dictionary's entry overwrites an identical key.
@@ -34,65 +57,243 @@ export class DictionaryGroup {
 
   /** Adds or replaces an entry (used for glossaries layered over OpenCC's dictionaries). */
   add(key: string, value: string, source: string): void {
-    const index = this.values.length;
+    if (key === '') throw new Error('Dictionary keys must not be empty.');
+    const codePoint = key.codePointAt(0)!;
+    this.index.set(key, this.values.length);
     this.values.push(value);
     this.sources.push(source);
-    const codePoint = key.codePointAt(0)!;
-    const single = key.length === (codePoint > 0xffff ? 2 : 1);
-    this.isPhrase.push(!single);
-    if (single) {
-      if (codePoint > 0xffff) this.singleAstral.set(codePoint, index);
-      else this.singleBmp[codePoint] = index;
-      return;
-    }
-    if (key.length > 31) throw new Error(`Dictionary key "${key}" is longer than 31 UTF-16 units.`);
-    this.lengthMask[key.charCodeAt(0)]! |= 1 << key.length;
-    this.phrases.set(key, index);
+    this.keys.push(key);
+    this.isPhrase.push(key.length !== (codePoint > 0xffff ? 2 : 1));
+    this.compiled = false;
   }
 
+  /** Number of live entries. */
   get size(): number {
-    return this.values.length;
+    return this.index.size;
+  }
+
+  /** The entry of exactly `key`, or -1. */
+  lookup(key: string): number {
+    return this.index.get(key) ?? -1;
   }
 
   /**
    * The entry of the longest key starting at `text[i]` (not reaching past `end`), or -1.
-   * Sets `matchLength` to the key's length, or on a miss to the length of the character at `i`.
+   * Sets `matchLength` to the key's length, or on a miss to the length of the code point at `i`.
    */
   match(text: string, i: number, end: number): number {
-    const unit = text.charCodeAt(i);
-    let mask = this.lengthMask[unit]!;
-    while (mask !== 0) {
-      const length = 31 - Math.clz32(mask);
-      if (i + length <= end) {
-        const entry = this.phrases.get(text.slice(i, i + length));
-        if (entry !== undefined) {
-          this.matchLength = length;
-          return entry;
+    if (!this.compiled) this.compile();
+    let node = this.root[text.charCodeAt(i)]!;
+    let best = -1;
+    let bestLength = 0;
+    let j = i + 1;
+    const { first, count, labels, kids, entry } = this;
+    while (node !== 0) {
+      const e = entry[node]!;
+      if (e >= 0) {
+        best = e;
+        bestLength = j - i;
+      }
+      if (j >= end) break;
+      const unit = text.charCodeAt(j);
+      let low = first[node]!;
+      let high = low + count[node]!;
+      node = 0;
+      if (high - low <= 8) {
+        for (; low < high; low++) {
+          if (labels[low] === unit) {
+            node = kids[low]!;
+            break;
+          }
+        }
+      } else {
+        high--;
+        while (low <= high) {
+          const middle = (low + high) >> 1;
+          const label = labels[middle]!;
+          if (label === unit) {
+            node = kids[middle]!;
+            break;
+          }
+          if (label < unit) low = middle + 1;
+          else high = middle - 1;
         }
       }
-      mask ^= 1 << length;
+      j++;
     }
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < end) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        this.matchLength = 2;
-        return this.singleAstral.get(((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000) ?? -1;
-      }
+    if (best >= 0) {
+      this.matchLength = bestLength;
+      return best;
     }
-    this.matchLength = 1;
-    return this.singleBmp[unit]!;
+    this.matchLength = codePointLength(text, i, end);
+    return -1;
   }
 
-  /** Whether some phrase key starts at `text[i]` and ends after `after` (for ambiguity reports). */
-  phraseCrosses(text: string, i: number, after: number, end: number): string | null {
-    let mask = this.lengthMask[text.charCodeAt(i)]!;
-    while (mask !== 0) {
-      const length = 31 - Math.clz32(mask);
-      if (i + length > after && i + length <= end && this.phrases.has(text.slice(i, i + length))) {
-        return text.slice(i, i + length);
+  /** `match` over code units in a buffer (the later stages of a chain read the earlier stage's output). */
+  matchUnits(units: Uint16Array, i: number, end: number): number {
+    if (!this.compiled) this.compile();
+    let node = this.root[units[i]!]!;
+    let best = -1;
+    let bestLength = 0;
+    let j = i + 1;
+    const { first, count, labels, kids, entry } = this;
+    while (node !== 0) {
+      const e = entry[node]!;
+      if (e >= 0) {
+        best = e;
+        bestLength = j - i;
       }
-      mask ^= 1 << length;
+      if (j >= end) break;
+      const unit = units[j]!;
+      let low = first[node]!;
+      let high = low + count[node]!;
+      node = 0;
+      if (high - low <= 8) {
+        for (; low < high; low++) {
+          if (labels[low] === unit) {
+            node = kids[low]!;
+            break;
+          }
+        }
+      } else {
+        high--;
+        while (low <= high) {
+          const middle = (low + high) >> 1;
+          const label = labels[middle]!;
+          if (label === unit) {
+            node = kids[middle]!;
+            break;
+          }
+          if (label < unit) low = middle + 1;
+          else high = middle - 1;
+        }
+      }
+      j++;
     }
-    return null;
+    this.matchLength = best >= 0 ? bestLength : 1;
+    return best;
   }
+
+  /** Whether any key starts with the code unit `unit` (a cheap pre-check before `match`). */
+  startsWith(unit: number): boolean {
+    if (!this.compiled) this.compile();
+    return this.root[unit] !== 0;
+  }
+
+  /**
+   * The longest phrase key that starts at `text[i]` and ends after `after` (but not past `end`), or null.
+   * Reports use it to find a dictionary phrase that the longest match discarded.
+   */
+  phraseCrosses(text: string, i: number, after: number, end: number): string | null {
+    let found: string | null = null;
+    for (let length = 2; i + length <= end && length <= this.maxKeyLength; length++) {
+      // Walking the trie would do, but this is only used by reports; the Map keeps it obvious.
+      const key = text.slice(i, i + length);
+      const e = this.index.get(key);
+      if (e !== undefined && this.isPhrase[e] && i + length > after) found = key;
+      if (!this.hasPrefix(key)) break;
+    }
+    return found;
+  }
+
+  /** Whether some key starts with `prefix`. */
+  private hasPrefix(prefix: string): boolean {
+    if (!this.compiled) this.compile();
+    let node = this.root[prefix.charCodeAt(0)]!;
+    for (let j = 1; j < prefix.length && node !== 0; j++) {
+      const unit = prefix.charCodeAt(j);
+      let next = 0;
+      for (let k = this.first[node]!, last = k + this.count[node]!; k < last; k++) {
+        if (this.labels[k] === unit) {
+          next = this.kids[k]!;
+          break;
+        }
+      }
+      node = next;
+    }
+    return node !== 0;
+  }
+
+  /** Compiles the live keys into the flat trie, breadth first over the sorted keys. */
+  private compile(): void {
+    const keys = [...this.index.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // Node ids start at 1. Each queued node covers keys[low, high), which share their first `depth` units.
+    let nodes = 1;
+    let edges = 0;
+    const queue: number[] = []; // triples: node, low, high, depth (flattened)
+    const root = new Int32Array(65536);
+    // First level: root children come from the first unit.
+    for (let k = 0; k < keys.length; ) {
+      const unit = keys[k]!.charCodeAt(0);
+      let end = k + 1;
+      while (end < keys.length && keys[end]!.charCodeAt(0) === unit) end++;
+      root[unit] = nodes;
+      queue.push(nodes++, k, end, 1);
+      k = end;
+    }
+    const nodeFirst: number[] = [0];
+    const nodeCount: number[] = [0];
+    const nodeEntry: number[] = [-1];
+    const labels: number[] = [];
+    const kids: number[] = [];
+    for (let q = 0; q < queue.length; q += 4) {
+      const node = queue[q]!;
+      let low = queue[q + 1]!;
+      const high = queue[q + 2]!;
+      const depth = queue[q + 3]!;
+      let e = -1;
+      if (keys[low]!.length === depth) e = this.index.get(keys[low++]!)!;
+      nodeEntry[node] = e;
+      nodeFirst[node] = edges;
+      let children = 0;
+      for (let k = low; k < high; ) {
+        const unit = keys[k]!.charCodeAt(depth);
+        let end = k + 1;
+        while (end < high && keys[end]!.charCodeAt(depth) === unit) end++;
+        labels.push(unit);
+        kids.push(nodes);
+        queue.push(nodes++, k, end, depth + 1);
+        children++;
+        edges++;
+        k = end;
+      }
+      nodeCount[node] = children;
+    }
+    this.root = root;
+    this.first = Int32Array.from(nodeFirst);
+    this.count = Int32Array.from(nodeCount);
+    this.entry = Int32Array.from(nodeEntry);
+    this.labels = Uint16Array.from(labels);
+    this.kids = Int32Array.from(kids);
+
+    let poolLength = 0;
+    for (const value of this.values) poolLength += value.length;
+    this.pool = new Uint16Array(poolLength);
+    this.valueStart = new Int32Array(this.values.length);
+    this.valueLength = new Int32Array(this.values.length);
+    let at = 0;
+    let growth = 1;
+    let longest = 0;
+    this.values.forEach((value, e) => {
+      this.valueStart[e] = at;
+      this.valueLength[e] = value.length;
+      for (let k = 0; k < value.length; k++) this.pool[at++] = value.charCodeAt(k);
+      const keyLength = this.keys[e]!.length;
+      growth = Math.max(growth, value.length / keyLength);
+      longest = Math.max(longest, keyLength);
+    });
+    this.maxGrowth = growth;
+    this.maxKeyLength = longest;
+    this.compiled = true;
+  }
+}
+
+/** Length in UTF-16 units of the code point at `text[i]` (a lone surrogate counts as one). */
+export function codePointLength(text: string, i: number, end: number): number {
+  const unit = text.charCodeAt(i);
+  if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < end) {
+    const low = text.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return 2;
+  }
+  return 1;
 }

@@ -1,0 +1,333 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import { satteri } from '@astrojs/markdown-satteri';
+import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
+import type { z } from 'astro/zod';
+import { variantIds } from '../convert/variants.ts';
+import { stripVariantMarkup, VariantMarkupError } from '../convert/variantMarkup.ts';
+import { articleSchema } from './articleSchema.ts';
+import { parseGlossary } from './glossary.ts';
+import { SourceProblem, SourceProblems } from './sourceProblem.ts';
+
+/**
+ * Names an article's slug must not take: `/<variant>/<name>/` is, or will be, a page of the site itself.
+ * Kept in step with `src/pages/[variant]/` and the routes planned for it (offline page, 404, feed, manifest).
+ */
+export const reservedSlugs: readonly string[] = ['search', 'offline', '404', 'feed.xml', 'manifest.webmanifest'];
+
+/** A slug is the file name: lowercase ASCII words of letters and digits, joined by single hyphens. */
+const validSlug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** What a frontmatter field looks like when written correctly; the fix a message suggests. */
+const examples: Record<string, string> = {
+  title: 'title: "郑州这次想做标杆"',
+  description: 'description: "一两句话的摘要。"',
+  published: 'published: "2019-12-20T15:14:59+08:00"',
+  updated: 'updated: "2019-12-21T09:00:00+08:00"',
+  site: 'site: { name: "中华写字楼网", url: "http://news.officese.com/" }',
+  'site.name': 'name: "中华写字楼网"',
+  'site.url': 'url: "http://news.officese.com/"',
+  source: 'source: "每日经济新闻"',
+  editor: 'editor: "1004"',
+  section: 'section: "城市"',
+  tags: 'tags: ["智慧城市", "郑州"]',
+  script: 'script: "hans" (or "hant")',
+  draft: 'draft: true (or false)',
+  conversion: 'conversion: { zh-tw: { "发布": "發布" } }',
+};
+
+const typeNames: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping of keys to values',
+  date: 'a date',
+  null: 'empty',
+  undefined: 'missing',
+};
+
+/**
+ * Checks every source a build reads, without building: each article under `<contentDir>/articles/`
+ * (its file name as slug, its frontmatter against the article schema, its `-{…}-` markup, its MDX
+ * syntax), slugs used twice or taken by the site's own pages, and the glossary. Drafts are checked too:
+ * the dev server renders them.
+ *
+ * Returns every problem found, sorted by file and line, with paths relative to `cwd`; an empty list
+ * means a build can start. It never throws for a mistake in a source, only when a folder cannot be read.
+ *
+ * ###### Notes
+ * Frontmatter is parsed the way `@astrojs/mdx` parses it (js-yaml), so a value is judged as the build
+ * will see it (an unquoted date is a `Date`); the `yaml` package only finds the line of each key. MDX is
+ * compiled, not run, with the compiler `@astrojs/mdx` uses: what compiles here may still fail in a build
+ * if it imports a file that does not exist.
+ */
+export async function checkSources(contentDir: string, cwd: string = process.cwd()): Promise<SourceProblem[]> {
+  const display = (path: string) => relative(cwd, path) || path;
+  const articlesDir = join(contentDir, 'articles');
+  const problems: SourceProblem[] = [];
+
+  const files = await listFiles(articlesDir);
+  const articles = files.filter((file) => file.endsWith('.mdx'));
+  for (const file of files) {
+    if (/\.(md|markdown)$/i.test(file)) {
+      problems.push(new SourceProblem(display(file), undefined, 'is not read: articles must be .mdx files — rename it to .mdx'));
+    }
+  }
+
+  const bySlug = new Map<string, string[]>();
+  for (const file of articles) {
+    const name = display(file);
+    const slug = file.replace(/^.*[\\/]/, '').replace(/\.mdx$/, '');
+    bySlug.set(slug, [...(bySlug.get(slug) ?? []), name]);
+    problems.push(...slugProblems(name, slug));
+    problems.push(...(await articleProblems(name, await readFile(file, 'utf8'))));
+  }
+  for (const [slug, names] of bySlug) {
+    if (names.length < 2) continue;
+    for (const name of names) {
+      const others = names.filter((other) => other !== name).join(', ');
+      problems.push(new SourceProblem(name, undefined, `slug "${slug}" is also the file name of ${others} — rename one of them; the slug is the file name, whatever folder it is in`));
+    }
+  }
+
+  problems.push(...(await glossaryProblems(join(contentDir, 'glossary.yaml'), display)));
+  return sortProblems(problems);
+}
+
+/** The report `npm run check` and `npm run build` print: every problem, then a count. */
+export function formatProblems(problems: readonly SourceProblem[]): string {
+  const files = new Set(problems.map((p) => p.file)).size;
+  const count = `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`;
+  return `${problems.map((p) => p.message).join('\n')}\n\n${count}.`;
+}
+
+function slugProblems(name: string, slug: string): SourceProblem[] {
+  if (!validSlug.test(slug)) {
+    return [
+      new SourceProblem(name, undefined, `file name "${slug}" is not a valid slug — use lowercase ASCII letters, digits and single hyphens (the pinyin of the title, e.g. zheng-zhou-biao-gan.mdx)`),
+    ];
+  }
+  if (reservedSlugs.includes(slug)) {
+    return [
+      new SourceProblem(name, undefined, `slug "${slug}" is taken by the site's own /<variant>/${slug}/ page — rename the file (reserved: ${reservedSlugs.join(', ')})`),
+    ];
+  }
+  return [];
+}
+
+async function articleProblems(name: string, source: string): Promise<SourceProblem[]> {
+  let parsed: ReturnType<typeof parseFrontmatter>;
+  try {
+    parsed = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' });
+  } catch (error) {
+    const yamlError = error as { name?: string; reason?: string; mark?: { line: number } };
+    if (yamlError.name !== 'YAMLException' || !yamlError.mark) throw error;
+    return [yamlProblem(name, source, yamlError.reason ?? 'invalid YAML', yamlError.mark.line)];
+  }
+  const problems: SourceProblem[] = [];
+  if (parsed.rawFrontmatter === '') {
+    problems.push(new SourceProblem(name, 1, 'has no frontmatter — start the file with a --- block holding at least title and published'));
+  }
+  const locate = keyLocator(source, parsed.rawFrontmatter);
+  const result = articleSchema.safeParse(parsed.frontmatter, { error: describeIssue });
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const path = issue.path.map(String);
+      const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+      const line = locate(unknownKey === undefined ? path : [...path, unknownKey]);
+      problems.push(new SourceProblem(name, line, withHint(issue.message, path)));
+    }
+  }
+  for (const field of ['title', 'description'] as const) {
+    const text = parsed.frontmatter[field];
+    if (typeof text !== 'string') continue;
+    const problem = markupProblem(text);
+    if (problem) problems.push(new SourceProblem(name, locate([field]), `${field}: ${problem}`));
+  }
+  problems.push(...(await mdxProblems(name, parsed.content)));
+  return problems;
+}
+
+/**
+ * Turns a zod issue into `what is wrong — how to fix it`. Issues whose schema carries its own message
+ * (dates) keep that message: zod prefers it over this map.
+ */
+function describeIssue(issue: z.core.$ZodRawIssue): string {
+  const field = (issue.path ?? []).map(String).join('.') || 'frontmatter';
+  const example = examples[field] ?? examples[field.split('.')[0]!];
+  const hint = example ? ` — e.g. ${example}` : '';
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (issue.input === undefined) return `${field} is missing — add it${example ? `, e.g. ${example}` : ''}`;
+      const got = issue.input instanceof Date ? 'date' : Array.isArray(issue.input) ? 'array' : issue.input === null ? 'null' : typeof issue.input;
+      const quote = issue.expected === 'string' ? '; put it in quotes' : '';
+      return `${field} must be ${typeNames[issue.expected] ?? issue.expected}, not ${typeNames[got] ?? got}${quote}${hint}`;
+    }
+    case 'unrecognized_keys': {
+      const key = issue.keys[0]!;
+      if (field === 'conversion') return `conversion: unknown variant "${key}" — use one of ${variantIds.join(', ')}`;
+      const known = knownKeys(issue.path ?? []);
+      return `unknown field "${[...(issue.path ?? []), key].join('.')}" — remove it or correct its spelling${known ? ` (known: ${known})` : ''}`;
+    }
+    case 'invalid_value':
+      return `${field} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${hint}`;
+    case 'too_small':
+      return issue.origin === 'string' ? `${field} must not be empty${hint}` : `${field} is too short${hint}`;
+    case 'invalid_format':
+      return `${field} is not a valid ${issue.format === 'url' ? 'http(s) address' : issue.format}${hint}`;
+    default:
+      return `${field}: ${issue.message ?? 'invalid value'}${hint}`;
+  }
+}
+
+/** Adds the example fix to a schema's own message that names none (e.g. "title must not be empty"). */
+function withHint(message: string, path: readonly string[]): string {
+  const example = examples[path.join('.')] ?? examples[path[0] ?? ''];
+  return message.includes(' — ') || message.includes('e.g.') || !example ? message : `${message} — e.g. ${example}`;
+}
+
+function knownKeys(path: readonly PropertyKey[]): string | undefined {
+  let shape: unknown = articleSchema.shape;
+  for (const key of path) {
+    const next = (shape as Record<string, { unwrap?: () => unknown; shape?: unknown } | undefined>)[String(key)];
+    const inner = (next?.unwrap?.() ?? next) as { shape?: unknown } | undefined;
+    shape = inner?.shape;
+  }
+  return shape ? Object.keys(shape).join(', ') : undefined;
+}
+
+/** What is wrong with `-{…}-` markup in a title or description, if anything. */
+function markupProblem(text: string): string | undefined {
+  try {
+    for (const variant of variantIds) stripVariantMarkup(text, variant);
+  } catch (error) {
+    if (error instanceof VariantMarkupError) return `${error.message}`;
+    throw error;
+  }
+  const rest = text.replace(/-\{[^{}]*\}-/g, '');
+  if (rest.includes('-{') || rest.includes('}-')) {
+    return 'unbalanced -{…}- markup — close every -{ with }- and do not nest them, e.g. -{zh-hans:数据;zh-tw:資料}-';
+  }
+  return undefined;
+}
+
+type MdxRenderer = Awaited<ReturnType<NonNullable<ReturnType<typeof satteri>['createMdxRenderer']>>>;
+let mdxRenderer: Promise<MdxRenderer> | undefined;
+
+/**
+ * Compiles the body with the MDX compiler and options `@astrojs/mdx` uses (see
+ * `src/import/testing/renderMdxLikeAstro.ts`). The frontmatter was blanked to spaces, so the compiler's
+ * line numbers are the file's.
+ */
+async function mdxProblems(name: string, content: string): Promise<SourceProblem[]> {
+  mdxRenderer ??= satteri().createMdxRenderer!(
+    { syntaxHighlight: false, gfm: true, smartypants: true },
+    { optimize: false, srcDir: new URL('file:///virtual/src/'), sourcemap: false },
+  );
+  try {
+    await (await mdxRenderer).process(content, `/virtual/${name}`, {});
+    return [];
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const located = /^(\d+):(\d+)(?:-\d+:\d+)?: (.*)$/s.exec(message);
+    const text = (located?.[3] ?? message).replace(/\s*\((?:mdx|micromark)[\w-]*:[\w-]+\)\s*$/, '');
+    const where = located ? ` at column ${located[2]}` : '';
+    return [new SourceProblem(name, located ? Number(located[1]) : undefined, `MDX syntax error${where}: ${text} — ${mdxHint(text)}`)];
+  }
+}
+
+function mdxHint(text: string): string {
+  if (/closing tag|closing brace/i.test(text)) return 'close the tag or brace, or write < as &lt; and { as \\{ if they are meant as text';
+  if (/comment in MDX/i.test(text)) return 'write comments as {/* … */}';
+  return 'fix the markup at that point; write < as &lt; and { as \\{ when they are meant as text';
+}
+
+async function glossaryProblems(file: string, display: (path: string) => string): Promise<SourceProblem[]> {
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  try {
+    parseGlossary(source, display(file));
+    return [];
+  } catch (error) {
+    if (error instanceof SourceProblems) return [...error.problems];
+    if (error instanceof SourceProblem) return [error];
+    throw error;
+  }
+}
+
+/**
+ * A frontmatter that js-yaml (Astro's parser) refused. The \`yaml\` package usually names the line where the
+ * mistake is (an unclosed quote) rather than where js-yaml gave up, so its first error is preferred.
+ */
+function yamlProblem(name: string, source: string, reason: string, markLine: number): SourceProblem {
+  const open = frontmatterOpenLine(source);
+  const raw = /^(?:\uFEFF?|\s*\n)---([\s\S]*?\n)---/.exec(source)?.[1] ?? '';
+  const lineCounter = new LineCounter();
+  const first = parseDocument(raw, { lineCounter, prettyErrors: false, uniqueKeys: true }).errors[0];
+  // js-yaml counts lines 0-based from the opening \`---\`; LineCounter 1-based from the same line.
+  const line = first ? open - 1 + lineCounter.linePos(first.pos[0]).line : open + markLine;
+  const what = first ? first.message.split('\n')[0]! : reason;
+  return new SourceProblem(name, line, `frontmatter is not valid YAML: ${what} — check quotes, colons and indentation on this line and the one before`);
+}
+
+/** Line of the file that opens the frontmatter with `---` (blank lines may come before it). */
+function frontmatterOpenLine(source: string): number {
+  const open = /^(?:\uFEFF?|\s*\n)---/.exec(source);
+  return open ? open[0].split('\n').length : 1;
+}
+
+/** Finds the file line of a frontmatter key (or the deepest existing key on its path). */
+function keyLocator(source: string, rawFrontmatter: string): (path: readonly string[]) => number | undefined {
+  if (rawFrontmatter === '') return () => undefined;
+  const lineCounter = new LineCounter();
+  const document = parseDocument(rawFrontmatter, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  // rawFrontmatter starts right after the opening `---`, so its line 1 is that line of the file.
+  const offset = frontmatterOpenLine(source) - 1;
+  return (path) => {
+    let node = document.contents as YamlNode | null;
+    let found: { line: number } | undefined;
+    for (const key of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => String((item.key as { value?: unknown } | null)?.value ?? item.key) === key);
+        if (!pair) break;
+        const keyNode = pair.key as YamlNode | null;
+        if (keyNode?.range) found = lineCounter.linePos(keyNode.range[0]);
+        node = pair.value as YamlNode | null;
+      } else if (isSeq(node)) {
+        const item = node.items[Number(key)] as YamlNode | undefined;
+        if (!item) break;
+        if (item.range) found = lineCounter.linePos(item.range[0]);
+        node = item;
+      } else break;
+    }
+    // A key missing altogether is reported at the opening `---`, where it belongs.
+    return offset + (found?.line ?? 1);
+  };
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+function sortProblems(problems: SourceProblem[]): SourceProblem[] {
+  return problems.sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.line ?? 0) - (b.line ?? 0) || a.problem.localeCompare(b.problem),
+  );
+}

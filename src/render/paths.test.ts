@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createSitePaths } from './paths.ts';
+
+test('createSitePaths', async (t) => {
+  await t.test('builds every URL under the root base', () => {
+    const paths = createSitePaths('/');
+    assert.equal(paths.root(), '/');
+    assert.equal(paths.variantHome('zh-tw'), '/zh-tw/');
+    assert.equal(paths.article('zh-hk', 'dui-biao'), '/zh-hk/dui-biao/');
+    assert.equal(paths.search('zh-hans'), '/zh-hans/search/');
+    assert.equal(paths.feed('zh-hant'), '/zh-hant/feed.xml');
+    assert.equal(paths.asset('/favicon.svg'), '/favicon.svg');
+  });
+
+  for (const base of ['/news', '/news/', 'news', 'news/']) {
+    await t.test(`normalises the sub-path base ${JSON.stringify(base)}`, () => {
+      const paths = createSitePaths(base);
+      assert.equal(paths.root(), '/news/');
+      assert.equal(paths.article('zh-tw', 'a'), '/news/zh-tw/a/');
+      assert.equal(paths.asset('pagefind/pagefind.js'), '/news/pagefind/pagefind.js');
+    });
+  }
+
+  await t.test('swaps only the variant segment of a path', () => {
+    const paths = createSitePaths('/news/');
+    assert.equal(paths.inVariant('/news/zh-hans/dui-biao/', 'zh-tw'), '/news/zh-tw/dui-biao/');
+    assert.equal(paths.inVariant('/news/zh-hans/', 'zh-hk'), '/news/zh-hk/');
+    assert.equal(paths.inVariant('/news/zh-hans/search/', 'zh-hant'), '/news/zh-hant/search/');
+  });
+
+  await t.test('refuses a path outside the base rather than guessing', () => {
+    assert.throws(() => createSitePaths('/news/').inVariant('/other/zh-hans/', 'zh-tw'), /not under the site base/);
+  });
+});

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createSiteConverters } from '../convert/siteConverters.ts';
+import { createScriptConverter } from '../convert/scriptConverter.ts';
+import { KEEP_END, KEEP_START } from '../convert/convertPage.ts';
+import { loadGlossary } from '../content/glossary.ts';
+import { variants, type VariantId } from '../convert/variants.ts';
+import { uiStrings } from './uiStrings.ts';
+
+const converters = createSiteConverters(await loadGlossary('content/glossary.yaml'));
+
+/** A UI string as a reader of `variant` sees it: pinned text as written, the rest converted with the page. */
+function shown(variant: VariantId, text: string): string {
+  if (text.startsWith(KEEP_START) && text.endsWith(KEEP_END)) return text.slice(1, -1);
+  return converters.converter('hans', variant).convert(text, converters.overlay('hans', variant));
+}
+
+test('UI strings', async (t) => {
+  const expected: Record<VariantId, { published: string; searchSubmit: string; home: string }> = {
+    'zh-hans': { published: '发布日期', searchSubmit: '搜索', home: '首页' },
+    'zh-hant': { published: '發佈日期', searchSubmit: '搜尋', home: '首頁' },
+    'zh-tw': { published: '發布日期', searchSubmit: '搜尋', home: '首頁' },
+    'zh-hk': { published: '發佈日期', searchSubmit: '搜尋', home: '首頁' },
+  };
+  for (const variant of variants) {
+    await t.test(`${variant.id} has its own table and shows its own wording`, () => {
+      const strings = uiStrings(variant.id);
+      for (const [key, value] of Object.entries(expected[variant.id])) {
+        assert.equal(shown(variant.id, strings[key as keyof typeof strings]), value, `${variant.id} ${key}`);
+      }
+    });
+  }
+
+  for (const variant of variants.filter((v) => v.script === 'hant')) {
+    await t.test(`${variant.id} shows no Simplified-only character in any string`, () => {
+      const toTraditional = createScriptConverter('hans', 'zh-hant');
+      for (const [key, value] of Object.entries(uiStrings(variant.id))) {
+        const text = shown(variant.id, value);
+        // 台 is Hong Kong's standard form (OpenCC HKVariants) although plain Traditional writes 臺.
+        const simplifiedOnly = [...text].filter((ch) => toTraditional.convert(ch) !== ch && ch !== '台');
+        assert.deepEqual(simplifiedOnly, [], `${variant.id} ${key} "${text}" contains Simplified-only characters`);
+      }
+    });
+  }
+
+  await t.test('the Simplified table is written in Simplified script', () => {
+    const toSimplified = createScriptConverter('hant', 'zh-hans');
+    for (const [key, value] of Object.entries(uiStrings('zh-hans'))) {
+      assert.equal(toSimplified.convert(value), value, `zh-hans ${key} "${value}" contains Traditional-only characters`);
+    }
+  });
+});
