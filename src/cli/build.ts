@@ -28,6 +28,11 @@ try {
   });
   console.log(`zhpress: site written to ${outDir}/`);
 } catch (error) {
-  console.error(`\nzhpress: build failed; ${outDir}/ was left as it was.\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  console.error(`\nzhpress: build failed; ${outDir}/ was left as it was.\n${describe(error)}`);
   process.exitCode = 1;
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return process.env['ZHPRESS_LOG_LEVEL'] === 'debug' ? (error.stack ?? error.message) : error.message;
 }

@@ -1,5 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { access, readdir, readFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { satteri } from '@astrojs/markdown-satteri';
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
@@ -82,7 +82,9 @@ export async function checkSources(contentDir: string, cwd: string = process.cwd
     const slug = file.replace(/^.*[\\/]/, '').replace(/\.mdx$/, '');
     bySlug.set(slug, [...(bySlug.get(slug) ?? []), name]);
     problems.push(...slugProblems(name, slug));
-    problems.push(...(await articleProblems(name, await readFile(file, 'utf8'))));
+    const source = await readFile(file, 'utf8');
+    problems.push(...(await articleProblems(name, source)));
+    problems.push(...(await missingFileProblems(name, file, source)));
   }
   for (const [slug, names] of bySlug) {
     if (names.length < 2) continue;
@@ -127,17 +129,21 @@ async function articleProblems(name: string, source: string): Promise<SourceProb
     return [yamlProblem(name, source, yamlError.reason ?? 'invalid YAML', yamlError.mark.line)];
   }
   const problems: SourceProblem[] = [];
-  if (parsed.rawFrontmatter === '') {
-    problems.push(new SourceProblem(name, 1, 'has no frontmatter — start the file with a --- block holding at least title and published'));
-  }
   const locate = keyLocator(source, parsed.rawFrontmatter);
   const result = articleSchema.safeParse(parsed.frontmatter, { error: describeIssue });
-  if (!result.success) {
+  if (parsed.rawFrontmatter === '') {
+    problems.push(new SourceProblem(name, 1, 'has no frontmatter — start the file with a --- block holding at least title and published'));
+  } else if (!result.success) {
     for (const issue of result.error.issues) {
       const path = issue.path.map(String);
       const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
       const line = locate(unknownKey === undefined ? path : [...path, unknownKey]);
-      problems.push(new SourceProblem(name, line, withHint(issue.message, path)));
+      // A schema's own message (dates) would call a missing field invalid: say it is missing.
+      const missing = path.length === 1 && unknownKey === undefined && !(path[0]! in parsed.frontmatter);
+      const message = missing
+        ? describeIssue({ code: 'invalid_type', expected: 'string', input: undefined, path } as never)
+        : (dateProblem(path, parsed.frontmatter[path[0]!]) ?? issue.message);
+      problems.push(new SourceProblem(name, line, withHint(message, path)));
     }
   }
   for (const field of ['title', 'description'] as const) {
@@ -180,6 +186,20 @@ function describeIssue(issue: z.core.$ZodRawIssue): string {
     default:
       return `${field}: ${issue.message ?? 'invalid value'}${hint}`;
   }
+}
+
+const dateFields = new Set(['published', 'updated']);
+const dateTimeShape = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** What is wrong with a date-time field, in an editor's words (the schema's own messages name no value). */
+function dateProblem(path: readonly string[], value: unknown): string | undefined {
+  const field = path[0]!;
+  if (path.length !== 1 || !dateFields.has(field)) return undefined;
+  const fix = `write it in quotes with its UTC offset, e.g. ${examples[field]}`;
+  if (value instanceof Date) return `${field} is an unquoted date, which YAML reads without its time zone — ${fix}`;
+  if (typeof value !== 'string') return undefined;
+  if (dateTimeShape.test(value)) return `${field} "${value}" is not a real date or time (no such day or hour) — correct it, e.g. ${examples[field]}`;
+  return `${field} "${value}" is not a date-time with a UTC offset — ${fix}`;
 }
 
 /** Adds the example fix to a schema's own message that names none (e.g. "title must not be empty"). */
@@ -244,6 +264,30 @@ function mdxHint(text: string): string {
   return 'fix the markup at that point; write < as &lt; and { as \\{ when they are meant as text';
 }
 
+/**
+ * Local files the body imports (`import X from './x.astro'`) or shows (`![…](./x.png)`) that do not exist:
+ * they compile, and only fail deep in the build, naming a bundler's module graph.
+ */
+async function missingFileProblems(name: string, file: string, source: string): Promise<SourceProblem[]> {
+  const references = [
+    { pattern: /^import\s[^'"]*?['"](\.{1,2}\/[^'"]+)['"]/gm, kind: 'imports' },
+    { pattern: /!\[[^\]]*\]\(\s*<?(\.{1,2}\/[^)\s>]+)/g, kind: 'shows the image' },
+  ];
+  const problems: SourceProblem[] = [];
+  for (const { pattern, kind } of references) {
+    for (const match of source.matchAll(pattern)) {
+      const target = decodeURI(match[1]!.replace(/[?#].*$/, ''));
+      try {
+        await access(join(dirname(file), target));
+      } catch {
+        const line = source.slice(0, match.index).split('\n').length;
+        problems.push(new SourceProblem(name, line, `${kind} ${match[1]}, which does not exist — correct the path (relative to the article) or add the file`));
+      }
+    }
+  }
+  return problems;
+}
+
 async function glossaryProblems(file: string, display: (path: string) => string): Promise<SourceProblem[]> {
   let source: string;
   try {
@@ -256,9 +300,10 @@ async function glossaryProblems(file: string, display: (path: string) => string)
     parseGlossary(source, display(file));
     return [];
   } catch (error) {
-    if (error instanceof SourceProblems) return [...error.problems];
-    if (error instanceof SourceProblem) return [error];
-    throw error;
+    const problems = error instanceof SourceProblems ? error.problems : error instanceof SourceProblem ? [error] : undefined;
+    if (!problems) throw error;
+    const fix = ' — correct the entry; the comment at the top of glossary.yaml says what each field holds';
+    return problems.map((p) => (p.problem.includes(' — ') ? p : new SourceProblem(p.file, p.line, `${p.problem}${fix}`)));
   }
 }
 

@@ -10,9 +10,10 @@ export interface Replacement {
 
 /**
  * What `convertPage` needs from a converter: the replacements for a run of text written in `from`,
- * sorted and non-overlapping. Unchanged characters are not reported.
+ * sorted and non-overlapping. Unchanged characters are not reported. `own` is true for the article's own
+ * text (marked by `inScript` or inside an element with `data-zh-script`), false for the site's UI text.
  */
-export type FindReplacements = (text: string, from: SourceScript) => readonly Replacement[];
+export type FindReplacements = (text: string, from: SourceScript, own: boolean) => readonly Replacement[];
 
 /** Marks a span the converter must leave as written; used where no element can carry `translate="no"` (`<title>`, meta). */
 export const KEEP_START = '\uE000';
@@ -20,11 +21,18 @@ export const KEEP_END = '\uE001';
 /** Marks a span written in Traditional script inside text (`<title>`, meta) where no `data-zh-script` element fits. */
 export const HANT_START = '\uE002';
 export const HANT_END = '\uE003';
-const markers = /[\uE000-\uE003]/g;
+/** Marks an article's own text written in Simplified script (its overrides apply to it, not to UI text). */
+export const HANS_START = '\uE004';
+export const HANS_END = '\uE005';
+const markers = /[\uE000-\uE005]/g;
+const isMarker = (ch: string) => ch >= '\uE000' && ch <= '\uE005';
 
-/** Wraps text from a source of the given script so the page converter knows what it converts from. */
+/**
+ * Wraps an article's text (title, description, credits) so the page converter knows its script and that it
+ * is the article's own text, which the article's conversion overrides apply to.
+ */
 export function inScript(text: string, script: SourceScript): string {
-  return script === 'hant' ? HANT_START + text + HANT_END : text;
+  return script === 'hant' ? HANT_START + text + HANT_END : HANS_START + text + HANS_END;
 }
 
 // Subtrees whose text is code, data or not prose: never converted.
@@ -48,10 +56,22 @@ const textMetaNames = new Set([
 
 const SCRIPT_ATTRIBUTE = 'data-zh-script';
 
+/** Set on `<html>` of a converted page, so converting it again changes nothing (OpenCC is not idempotent). */
+export const CONVERTED_ATTRIBUTE = 'data-zh-converted';
+const convertedPage = new RegExp(`<html\\b[^>]*\\s${CONVERTED_ATTRIBUTE}[\\s=/>]`, 'i');
+
+/**
+ * URL-looking text in prose (`https://例子.com/数据`, `www.example.com`): kept as written, since OpenCC would
+ * convert Hanzi in a host or path. It runs to the first space, quote, bracket or CJK punctuation.
+ */
+const urlInText = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[^\s<>"'`()（）「」『』【】〈〉《》，。、；：！？…]+/giu;
+
 interface Frame {
   name: string;
   verbatim: boolean;
   script: SourceScript;
+  /** Inside an element that declares the article's script: the article's own text. */
+  own: boolean;
 }
 
 interface TextPiece {
@@ -78,16 +98,26 @@ interface TextPiece {
  * ###### Never converted
  * `<script>` (but JSON-LD), `<style>`, `<code>`, `<pre>`, `<kbd>`, `<samp>`, `<var>`, `<textarea>`, SVG and
  * MathML, anything inside an element with `translate="no"`, text between `KEEP_START` and `KEEP_END`, and
- * every other attribute (URLs, ids, classes). Entities are left as written: converters only map CJK characters.
+ * every other attribute (URLs, ids, classes), and URL-looking text in prose (`https://例子.com/数据`,
+ * `www.…`, up to the first space, quote, bracket or CJK punctuation). Entities are left as written:
+ * converters only map CJK characters, and no table touches ASCII letters, digits or full-width Latin.
+ *
+ * ###### Converting twice
+ * A converted page's `<html>` gets `data-zh-converted`, and a page carrying it is returned unchanged, so
+ * converting twice changes nothing. (OpenCC itself is not idempotent, `万里 → 萬里 → 萬裏`, which is why zhpress
+ * always converts from the source script.) A fragment without `<html>` has no such mark.
  */
 export function convertPage(html: string, findReplacements: FindReplacements): string {
+  if (convertedPage.test(html)) return html;
   // Changes to the page, applied in document order at the end (a run's text is only known after its inline tags).
   const patches: Array<{ start: number; end: number; text: string }> = [];
-  const stack: Frame[] = [{ name: '#root', verbatim: false, script: 'hans' }];
+  const stack: Frame[] = [{ name: '#root', verbatim: false, script: 'hans', own: false }];
   let run: TextPiece[] = [];
   let runScript: SourceScript = 'hans';
+  let runOwn = false;
   let keepDepth = 0; // inside KEEP_START … KEEP_END, which may span text nodes
   let hantDepth = 0; // inside HANT_START … HANT_END
+  let hansDepth = 0; // inside HANS_START … HANS_END
   let pendingAttributes: Array<[string, string, string | null | undefined]> = [];
 
   const top = () => stack[stack.length - 1]!;
@@ -97,14 +127,14 @@ export function convertPage(html: string, findReplacements: FindReplacements): s
     const pieces = run;
     run = [];
     const texts = pieces.map((p) => html.slice(p.start, p.end));
-    const converted = convertRun(texts, runScript);
+    const converted = convertRun(texts, runScript, runOwn);
     pieces.forEach((piece, i) => {
       if (converted[i] !== html.slice(piece.start, piece.end)) patches.push({ ...piece, text: converted[i]! });
     });
   };
 
   /** Converts the texts of a run as one string and hands each text its share of the result. */
-  const convertRun = (texts: string[], from: SourceScript): string[] => {
+  const convertRun = (texts: string[], from: SourceScript, own: boolean): string[] => {
     const joined = texts.join('');
     const owner: number[] = []; // text index of each UTF-16 unit of `joined`
     texts.forEach((t, i) => {
@@ -115,16 +145,16 @@ export function convertPage(html: string, findReplacements: FindReplacements): s
     const copy = (upTo: number) => {
       for (; position < upTo; position++) {
         const ch = joined[position]!;
-        if (ch < '\uE000' || ch > '\uE003') result[owner[position]!] += ch;
+        if (!isMarker(ch)) result[owner[position]!] += ch;
       }
     };
-    for (const segment of markedSegments(joined, from)) {
+    for (const segment of markedSegments(joined, from, own)) {
       if (segment.kept) {
         copy(segment.end);
         continue;
       }
       const part = joined.slice(segment.start, segment.end);
-      for (const r of findReplacements(part, segment.script)) {
+      for (const r of findReplacements(part, segment.script, segment.own)) {
         const start = segment.start + r.start;
         const end = segment.start + r.end;
         copy(start);
@@ -133,7 +163,7 @@ export function convertPage(html: string, findReplacements: FindReplacements): s
         if (first === last) {
           result[first] += r.replacement;
         } else if (r.replacement.length === end - start) {
-          for (let k = 0; k < r.replacement.length; k++) result[owner[start + k]!] += r.replacement[k];
+          for (let k = 0; k < r.replacement.length; k++) result[owner[start + k]!]! += r.replacement[k]!;
         } else {
           result[first] += r.replacement;
         }
@@ -149,33 +179,49 @@ export function convertPage(html: string, findReplacements: FindReplacements): s
    * Splits text at the markers into stretches to keep or to convert, each with its source script.
    * Marker depth carries across the text nodes of a page, since a marked span may contain elements.
    */
-  const markedSegments = (text: string, from: SourceScript) => {
-    const segments: Array<{ start: number; end: number; kept: boolean; script: SourceScript }> = [];
+  const markedSegments = (text: string, from: SourceScript, ownRun: boolean) => {
+    const segments: Array<{ start: number; end: number; kept: boolean; script: SourceScript; own: boolean }> = [];
     let start = 0;
     const push = (end: number) => {
-      if (end > start) segments.push({ start, end, kept: keepDepth > 0, script: hantDepth > 0 ? 'hant' : from });
+      if (end <= start) return;
+      const kept = keepDepth > 0;
+      const script = hantDepth > 0 ? 'hant' : hansDepth > 0 ? 'hans' : from;
+      const own = ownRun || hantDepth > 0 || hansDepth > 0;
+      let at = start;
+      if (!kept) {
+        for (const url of text.slice(start, end).matchAll(urlInText)) {
+          const urlStart = start + url.index;
+          if (urlStart > at) segments.push({ start: at, end: urlStart, kept, script, own });
+          segments.push({ start: urlStart, end: urlStart + url[0].length, kept: true, script, own });
+          at = urlStart + url[0].length;
+        }
+      }
+      if (end > at) segments.push({ start: at, end, kept, script, own });
     };
     for (let i = 0; i < text.length; i++) {
       const ch = text[i]!;
-      if (ch < '\uE000' || ch > '\uE003') continue;
+      if (!isMarker(ch)) continue;
       push(i);
       if (ch === KEEP_START) keepDepth++;
       else if (ch === KEEP_END) keepDepth = Math.max(0, keepDepth - 1);
       else if (ch === HANT_START) hantDepth++;
-      else hantDepth = Math.max(0, hantDepth - 1);
-      segments.push({ start: i, end: i + 1, kept: true, script: from });
+      else if (ch === HANT_END) hantDepth = Math.max(0, hantDepth - 1);
+      else if (ch === HANS_START) hansDepth++;
+      else hansDepth = Math.max(0, hansDepth - 1);
+      segments.push({ start: i, end: i + 1, kept: true, script: from, own: ownRun });
       start = i + 1;
     }
     push(text.length);
     return segments;
   };
 
-  const convertString = (text: string, from: SourceScript): string => {
-    const saved = [keepDepth, hantDepth];
+  const convertString = (text: string, from: SourceScript, own: boolean): string => {
+    const saved = [keepDepth, hantDepth, hansDepth] as const;
     keepDepth = 0;
     hantDepth = 0;
-    const [converted] = convertRun([text], from);
-    [keepDepth, hantDepth] = saved as [number, number];
+    hansDepth = 0;
+    const [converted] = convertRun([text], from, own);
+    [keepDepth, hantDepth, hansDepth] = saved;
     return converted!;
   };
 
@@ -194,16 +240,21 @@ export function convertPage(html: string, findReplacements: FindReplacements): s
         const verbatim =
           parent.verbatim || (verbatimElements.has(name) && !isJsonLd) || get('translate') === 'no';
         const declared = get(SCRIPT_ATTRIBUTE);
+        const own = parent.own || declared === 'hant' || declared === 'hans';
         const script: SourceScript = declared === 'hant' || declared === 'hans' ? declared : parent.script;
-        if (!inlineElements.has(name) || verbatim || script !== runScript) flushRun();
-        stack.push({ name, verbatim, script });
-        const rewritten = rewriteTag(name, attributes, verbatim ? null : script);
+        if (!inlineElements.has(name) || verbatim || script !== runScript || own !== runOwn) flushRun();
+        stack.push({ name, verbatim, script, own });
+        if (name === 'html' && !attributes.some(([key]) => key === CONVERTED_ATTRIBUTE)) attributes.push([CONVERTED_ATTRIBUTE, '', undefined]);
+        const rewritten = rewriteTag(name, attributes, verbatim ? null : script, own);
         if (rewritten !== null) patches.push({ start: parser.startIndex, end: parser.endIndex + 1, text: rewritten });
       },
       ontext() {
         const frame = top();
         if (frame.verbatim) return;
-        if (run.length === 0) runScript = frame.script;
+        if (run.length === 0) {
+          runScript = frame.script;
+          runOwn = frame.own;
+        }
         run.push({ start: parser.startIndex, end: parser.endIndex + 1 });
       },
       onclosetag(name) {
@@ -225,6 +276,7 @@ export function convertPage(html: string, findReplacements: FindReplacements): s
     name: string,
     attributes: Array<[string, string, string | null | undefined]>,
     script: SourceScript | null,
+    own: boolean,
   ): string | null => {
     const metaName = name === 'meta' ? (attributes.find(([k]) => k === 'name' || k === 'property')?.[1] ?? '') : '';
     let changed = false;
@@ -233,9 +285,10 @@ export function convertPage(html: string, findReplacements: FindReplacements): s
         changed = true;
         return '';
       }
+      if (key === CONVERTED_ATTRIBUTE) changed = true;
       const convertible = script !== null && (textAttributes.has(key) || (key === 'content' && textMetaNames.has(metaName)));
       let next = value;
-      if (convertible) next = convertString(value, script);
+      if (convertible) next = convertString(value, script, own);
       else next = value.replace(markers, '');
       if (next !== value) changed = true;
       if (quote === undefined) return value === '' ? ` ${key}` : ` ${key}=${next}`;

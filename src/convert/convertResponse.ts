@@ -1,4 +1,5 @@
 import { defineMiddleware } from 'astro:middleware';
+import { isBareBuild, measure } from '../publish/buildStats.ts';
 import { convertPage } from './convertPage.ts';
 import { siteConverters } from './siteConverters.ts';
 import { isVariantId } from './variants.ts';
@@ -11,9 +12,10 @@ import { isVariantId } from './variants.ts';
 export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
   const variant = context.params['variant'];
-  if (!isVariantId(variant) || !response.headers.get('content-type')?.includes('text/html')) return response;
+  if (isBareBuild() || !isVariantId(variant) || !response.headers.get('content-type')?.includes('text/html')) return response;
   const converters = await siteConverters();
-  const html = convertPage(await response.text(), converters.forPage(variant, context.locals.article));
+  const text = await response.text();
+  const html = measure('convert', () => convertPage(text, converters.forPage(variant, context.locals.article)));
   const headers = new Headers(response.headers);
   headers.delete('content-length');
   return new Response(html, { status: response.status, statusText: response.statusText, headers });

@@ -83,7 +83,7 @@ export class DictionaryGroup {
    */
   match(text: string, i: number, end: number): number {
     if (!this.compiled) this.compile();
-    let node = this.root[text.charCodeAt(i)]!;
+    let node = this.root[text.charCodeAt(i)]! | 0; // 0 past the end (NaN index)
     let best = -1;
     let bestLength = 0;
     let j = i + 1;
@@ -174,6 +174,12 @@ export class DictionaryGroup {
     return best;
   }
 
+  /** Compiles the trie now (it is otherwise compiled on first use), so `pool` and the bounds are current. */
+  prepare(): this {
+    if (!this.compiled) this.compile();
+    return this;
+  }
+
   /** Whether any key starts with the code unit `unit` (a cheap pre-check before `match`). */
   startsWith(unit: number): boolean {
     if (!this.compiled) this.compile();
@@ -185,6 +191,7 @@ export class DictionaryGroup {
    * Reports use it to find a dictionary phrase that the longest match discarded.
    */
   phraseCrosses(text: string, i: number, after: number, end: number): string | null {
+    if (!this.compiled) this.compile();
     let found: string | null = null;
     for (let length = 2; i + length <= end && length <= this.maxKeyLength; length++) {
       // Walking the trie would do, but this is only used by reports; the Map keeps it obvious.

@@ -12,7 +12,7 @@ export interface SiteConverters {
   converter(from: SourceScript, to: VariantId): ScriptConverter;
   /** The glossary's terms for one conversion, with an article's overrides layered on top. */
   overlay(from: SourceScript, to: VariantId, overrides?: Record<string, string>): TermOverlay;
-  /** What `convertPage` needs for a page of `variant`; `overrides` apply to text in the article's script. */
+  /** What `convertPage` needs for a page of `variant`; the article's overrides apply to its own text only. */
   forPage(variant: VariantId, article?: { script: SourceScript; conversion: ConversionOverrides }): FindReplacements;
 }
 
@@ -54,8 +54,8 @@ export function createSiteConverters(glossary: readonly GlossaryEntry[]): SiteCo
     converter,
     overlay,
     forPage(variant, article) {
-      return (text, from) => {
-        const overrides = article && article.script === from ? article.conversion[variant] : undefined;
+      return (text, from, own) => {
+        const overrides = own && article && article.script === from ? article.conversion[variant] : undefined;
         return converter(from, variant).changes(text, overlay(from, variant, overrides));
       };
     },

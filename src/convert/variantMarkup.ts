@@ -9,8 +9,9 @@ const fallbacks: Record<VariantId, readonly VariantId[]> = {
   'zh-hk': ['zh-hk', 'zh-hant', 'zh-tw'],
 };
 
-const markup = /-\{([^{}]*)\}-/g;
-const rule = /^\s*(zh-[a-z]+)\s*:(.*)$/s;
+// A rule starts the body or follows a `;`: `zh-tw:…`. A `;` not followed by a rule belongs to the value.
+const ruleStart = /^\s*(zh-[a-z]+)\s*:/;
+const ruleSeparator = /;(?=\s*zh-[a-z]+\s*:)/;
 
 /** An error in `-{…}-` markup, with the offending text so the caller can name file and field. */
 export class VariantMarkupError extends Error {}
@@ -22,18 +23,45 @@ export class VariantMarkupError extends Error {}
  * - `-{zh-hans:数据;zh-tw:資料}-` gives the text per variant; a variant without its own text uses its
  *   fallback (`zh-hk` → `zh-hant` → `zh-tw`), and failing that the first text given, converted as usual.
  *
+ * The markup ends at the first `}-`, so a value may contain `}` and `{`; it may contain `;` too, as long as
+ * what follows is not itself a rule (`zh-tw:`). There is no escape character: `-{-}-` is a kept hyphen,
+ * which is how the importer writes a literal `-{` or `}-`. Components pass values structurally
+ * (`chooseVariantText`), so they have no such limits.
+ *
  * The result wraps pinned text in KEEP markers, which the page converter honours and removes.
  */
 export function resolveVariantMarkup(text: string, variant: VariantId): string {
-  return text.replace(markup, (_match, body: string) => {
-    const rules = parseRules(body);
-    if (!rules) return KEEP_START + body + KEEP_END;
-    for (const candidate of fallbacks[variant]) {
-      const chosen = rules.get(candidate);
-      if (chosen !== undefined) return KEEP_START + chosen + KEEP_END;
-    }
-    return rules.values().next().value ?? '';
-  });
+  let output = '';
+  let cursor = 0;
+  for (;;) {
+    const open = text.indexOf('-{', cursor);
+    if (open < 0) break;
+    const close = text.indexOf('}-', open + 2);
+    if (close < 0) break;
+    const body = text.slice(open + 2, close);
+    output += text.slice(cursor, open) + resolveBody(body, variant);
+    cursor = close + 2;
+  }
+  return output + text.slice(cursor);
+}
+
+function resolveBody(body: string, variant: VariantId): string {
+  const rules = parseRules(body);
+  return rules ? chooseVariantText(rules, variant) : KEEP_START + body + KEEP_END;
+}
+
+/**
+ * The text a variant shows, given the text per variant (MediaWiki's `-{zh-hans:…;zh-tw:…}-`, passed as
+ * values so nothing needs escaping). A variant without its own text uses its fallback; failing that, the
+ * first text given is returned unpinned, for the page converter to convert as usual.
+ */
+export function chooseVariantText(texts: Partial<Record<VariantId, string>> | ReadonlyMap<VariantId, string>, variant: VariantId): string {
+  const rules = texts instanceof Map ? texts : new Map(Object.entries(texts) as Array<[VariantId, string]>);
+  for (const candidate of fallbacks[variant]) {
+    const chosen = rules.get(candidate);
+    if (chosen !== undefined) return KEEP_START + chosen + KEEP_END;
+  }
+  return rules.values().next().value ?? '';
 }
 
 /** Removes the markup, keeping the text a reader of `variant` sees: for slugs, plain-text fields and checks. */
@@ -42,15 +70,16 @@ export function stripVariantMarkup(text: string, variant: VariantId): string {
 }
 
 function parseRules(body: string): Map<VariantId, string> | null {
-  const parts = body.split(';').filter((part) => part.trim() !== '');
-  if (parts.length === 0 || !parts.every((part) => rule.test(part))) return null;
+  if (!ruleStart.test(body)) return null;
   const rules = new Map<VariantId, string>();
-  for (const part of parts) {
-    const [, id, value] = rule.exec(part)!;
+  // A trailing `;` closes the last rule, as MediaWiki allows.
+  for (const part of body.replace(/;\s*$/, '').split(ruleSeparator)) {
+    if (part.trim() === '') continue;
+    const [prefix, id] = ruleStart.exec(part)!;
     if (!isVariantId(id)) {
       throw new VariantMarkupError(`unknown variant "${id}" in "-{${body}}-"; use one of ${variantIds.join(', ')}`);
     }
-    rules.set(id, value!.trim());
+    rules.set(id, part.slice(prefix.length).trim());
   }
   return rules;
 }

@@ -18,4 +18,8 @@ describe('claimSlug', () => {
     const existing = new Map<string, string | null>([['zheng-zhou', b], ['zheng-zhou-2', null]]);
     assert.deepEqual(claimSlug('zheng-zhou', a, existing), { slug: 'zheng-zhou-3', status: 'clash', wanted: 'zheng-zhou' });
   });
+
+  test("should never take the name of one of the site's own pages", () => {
+    assert.deepEqual(claimSlug('404', a, new Map()), { slug: '404-2', status: 'clash', wanted: '404' });
+  });
 });

@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { indexSite } from '../search/indexSite.ts';
+import { isBareBuild, measure, phase } from './buildStats.ts';
 
 /**
  * zhpress as an Astro integration: the pipeline after rendering, in order.
@@ -16,8 +17,11 @@ export function zhpress(): AstroIntegration {
       'astro:config:setup': ({ addMiddleware }) => {
         addMiddleware({ entrypoint: new URL('../convert/convertResponse.ts', import.meta.url), order: 'post' });
       },
+      'astro:config:done': () => phase('render'),
+      'astro:build:generated': () => phase('post'),
       'astro:build:done': async ({ dir, logger }) => {
-        await indexSite(fileURLToPath(dir), logger);
+        if (isBareBuild()) return; // the bench's baseline: Astro alone
+        await measure('index', () => indexSite(fileURLToPath(dir), logger));
       },
     },
   };

@@ -1,4 +1,4 @@
-import { rm, rename, stat } from 'node:fs/promises';
+import { readdir, rm, rename, stat } from 'node:fs/promises';
 import { dirname, basename, join, resolve } from 'node:path';
 
 /**
@@ -10,7 +10,7 @@ export async function publishSite(outDir: string, build: (stagingDir: string) =>
   // Beside the target, so the final rename stays on one file system and is atomic per folder.
   const staging = join(dirname(target), `.${basename(target)}.staging-${process.pid}`);
   const previous = join(dirname(target), `.${basename(target)}.previous-${process.pid}`);
-  await rm(staging, { recursive: true, force: true });
+  await removeAbandoned(dirname(target), basename(target));
   try {
     await build(staging);
   } catch (error) {
@@ -26,6 +26,25 @@ export async function publishSite(outDir: string, build: (stagingDir: string) =>
     throw error;
   }
   if (hadPrevious) await rm(previous, { recursive: true, force: true });
+}
+
+/** Removes staging folders left by builds that were killed (their process is gone). */
+async function removeAbandoned(parent: string, name: string): Promise<void> {
+  const leftover = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.staging-(\\d+)$`);
+  for (const entry of await readdir(parent).catch(() => [])) {
+    const pid = Number(leftover.exec(entry)?.[1]);
+    if (pid && !isRunning(pid)) await rm(join(parent, entry), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 import type { AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
+import { noteChildMemory } from '../publish/buildStats.ts';
 
 /** Indexes the built site with Pagefind. Placeholder: one index over all pages (see the search issue). */
 export async function indexSite(outDir: string, logger: AstroIntegrationLogger): Promise<void> {
@@ -12,6 +13,7 @@ export async function indexSite(outDir: string, logger: AstroIntegrationLogger):
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
     logger.info(`indexed ${added.page_count} pages`);
   } finally {
+    noteChildMemory(); // Pagefind's peak memory, for the bench, before its backend exits
     await pagefind.close();
   }
 }

@@ -1,0 +1,141 @@
+/**
+ * `npm run build` and `npm run check` as an editor runs them, on fixture sources in a temp folder. A failed
+ * build must name every broken file and leave the previous `dist/` byte-for-byte as it was. Only one real
+ * Astro build runs here (a failure past the checks); the others stop at the checks, before Astro starts.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { treeHash } from '../publish/testing/treeHash.ts';
+
+const projectRoot = new URL('../../', import.meta.url).pathname;
+
+const article = (title: string, extra = '', body = '正文。') =>
+  `---\ntitle: "${title}"\npublished: "2019-12-20T15:14:59+08:00"\n${extra}---\n\n${body}\n`;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(script: 'build' | 'check', env: Record<string, string>): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [`src/cli/${script}.ts`], {
+      cwd: projectRoot,
+      env: { ...process.env, ZHPRESS_DRAFTS: '', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Sources and a previous site with a marker file, side by side in a temp folder. */
+async function fixture(files: Record<string, string>): Promise<{ root: string; content: string; outDir: string }> {
+  const root = await mkdtemp(join(tmpdir(), 'zhpress-build-'));
+  const content = join(root, 'content');
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(content, path)), { recursive: true });
+    await writeFile(join(content, path), text);
+  }
+  const outDir = join(root, 'dist');
+  await mkdir(join(outDir, 'zh-hans', 'old-article'), { recursive: true });
+  await writeFile(join(outDir, 'marker.txt'), 'the previous site');
+  await writeFile(join(outDir, 'zh-hans', 'old-article', 'index.html'), '<h1>旧文章</h1>');
+  return { root, content, outDir };
+}
+
+/** One broken source of every kind the checks know, and one good article. */
+const broken: Record<string, string> = {
+  'articles/fine.mdx': article('好'),
+  'articles/no-title.mdx': '---\npublished: "2019-12-20T15:14:59+08:00"\ndraft: 2\n---\n\n正文。\n',
+  'articles/feb-30.mdx': article('x').replace('2019-12-20', '2019-02-30'),
+  'articles/wrong-type.mdx': article('x', 'tags: 郑州\n'),
+  'articles/override.mdx': article('x', 'conversion:\n  zh-xx:\n    发布: 發布\n'),
+  'articles/unclosed.mdx': article('x', '', '<div>没有闭合'),
+  'articles/brace.mdx': article('x', '', '数据 { 2019'),
+  'articles/2019/twin.mdx': article('x'),
+  'articles/2020/twin.mdx': article('x'),
+  'articles/search.mdx': article('x'),
+  'articles/郑州.mdx': article('x'),
+  'glossary.yaml': 'entries:\n  - term: 发布\n    zh-tw: 發布\n',
+};
+
+/** file:line as each problem must name it, in the order the report lists them. */
+const expectedLocations = [
+  'content/articles/2019/twin.mdx: ',
+  'content/articles/2020/twin.mdx: ',
+  'content/articles/brace.mdx:6: ',
+  'content/articles/feb-30.mdx:3: ',
+  'content/articles/no-title.mdx:1: ',
+  'content/articles/no-title.mdx:3: ',
+  'content/articles/override.mdx:5: ',
+  'content/articles/search.mdx: ',
+  'content/articles/unclosed.mdx:6: ',
+  'content/articles/wrong-type.mdx:4: ',
+  'content/articles/郑州.mdx: ',
+  'content/glossary.yaml:2: ',
+];
+
+test('npm run build and npm run check on broken sources', async (t) => {
+  const { root, content, outDir } = await fixture(broken);
+  const before = await treeHash(outDir);
+  const env = { ZHPRESS_CONTENT: content, ZHPRESS_OUT_DIR: outDir };
+  const relativeContent = content.replace(`${dirname(content)}/`, '');
+
+  await t.test('build should refuse to start, list every problem with file and line, and leave dist/ untouched', async () => {
+    const result = await run('build', env);
+    assert.equal(result.code, 1, result.stderr);
+    const lines = result.stderr.split('\n').filter((line) => line.includes('.mdx') || line.includes('glossary.yaml'));
+    // Paths are relative to the working directory, here the project root.
+    const shown = lines.map((line) => line.slice(line.indexOf(relativeContent)));
+    assert.deepEqual(
+      shown.map((line) => line.slice(0, line.indexOf(': ') + 2)),
+      expectedLocations.map((location) => location.replace('content/', `${relativeContent}/`)),
+    );
+    for (const line of shown) assert.match(line, / — /, `each problem says how to fix it: ${line}`);
+    assert.match(result.stderr, /12 problems in 11 files\./);
+    assert.match(result.stderr, /build not started; .* was left as it was/);
+    assert.doesNotMatch(result.stdout + result.stderr, /\[build\]|\[content\]/, 'Astro never started');
+    assert.equal(await treeHash(outDir), before);
+    assert.deepEqual((await readdir(root)).sort(), ['content', 'dist'], 'no staging folder is left');
+  });
+
+  await t.test('check should print the same list and exit 1', async () => {
+    const result = await run('check', env);
+    assert.equal(result.code, 1);
+    const fromCheck = result.stderr.split('\n').filter((line) => line.includes('.mdx') || line.includes('glossary.yaml'));
+    assert.equal(fromCheck.length, expectedLocations.length);
+    assert.match(result.stderr, /12 problems in 11 files\.\n$/);
+    assert.equal(await treeHash(outDir), before);
+  });
+});
+
+test('npm run check on good sources prints one OK line', async () => {
+  const { content } = await fixture({ 'articles/fine.mdx': article('好'), 'articles/wip.mdx': article('草稿', 'draft: true\n') });
+  const result = await run('check', { ZHPRESS_CONTENT: content });
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /^zhpress: OK, 2 articles and the glossary in .*content\/ checked, no problems\.\n$/);
+});
+
+test('a failure inside the Astro build exits non-zero and leaves dist/ untouched', async () => {
+  // Passes the checks (the MDX compiles and its import exists) but throws while the page renders.
+  const { root, content, outDir } = await fixture({
+    'articles/throws.mdx': article('会出错', '', "import Boom from './boom.astro';\n\n<Boom />"),
+    'articles/boom.astro': "---\nthrow new Error('boom: this component always fails');\n---\n<p>never</p>\n",
+  });
+  const before = await treeHash(outDir);
+  const result = await run('build', { ZHPRESS_CONTENT: content, ZHPRESS_OUT_DIR: outDir });
+  assert.notEqual(result.code, 0);
+  assert.match(result.stderr, /zhpress: build failed; .* was left as it was/);
+  assert.match(result.stdout + result.stderr, /boom: this component always fails/);
+  assert.equal(await treeHash(outDir), before);
+  assert.deepEqual((await readdir(root)).sort(), ['content', 'dist'], 'no staging folder is left');
+});

@@ -1,0 +1,40 @@
+/**
+ * Registers the site's service worker (`<base>sw.js`, scope `<base>`) and asks it to keep the page being read
+ * for offline reading, with its other variants and its variant's search. Runs from an external module
+ * script (the Content-Security-Policy allows no inline script). Offline reading is an enhancement: without
+ * service workers, or when anything fails, the page works as before.
+ *
+ * When the worker has stored what it was asked to, `<html>` gets `data-offline="ready"` (or `"partial"`).
+ */
+export function registerServiceWorker(base: string): void {
+  if (!('serviceWorker' in navigator)) return;
+  const start = () => {
+    keepPageOffline(base).catch(() => {
+      document.documentElement.dataset['offline'] = 'unavailable';
+    });
+  };
+  if (document.readyState === 'complete') start();
+  else window.addEventListener('load', start, { once: true });
+}
+
+async function keepPageOffline(base: string): Promise<void> {
+  await navigator.serviceWorker.register(`${base}sw.js`, { scope: base });
+  // A page shown in place of another (the 404 page, the offline page for an uncached URL) has a canonical
+  // URL that is not its address: there is nothing there worth keeping.
+  if (!isOwnAddress(document, location)) return;
+  const { active } = await navigator.serviceWorker.ready;
+  if (!active) return;
+  const channel = new MessageChannel();
+  const reply = new Promise<{ ok?: boolean }>((resolve) => {
+    channel.port1.onmessage = (event) => resolve(event.data as { ok?: boolean });
+  });
+  active.postMessage({ type: 'visited', url: location.href }, [channel.port2]);
+  const result = await reply;
+  document.documentElement.dataset['offline'] = result.ok ? 'ready' : 'partial';
+}
+
+/** Whether the page's canonical link names the address it was loaded from. */
+export function isOwnAddress(document: Pick<Document, 'querySelector'>, location: Pick<Location, 'pathname'>): boolean {
+  const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
+  return canonical !== undefined && new URL(canonical).pathname === location.pathname;
+}

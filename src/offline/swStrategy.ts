@@ -1,0 +1,94 @@
+/**
+ * The service worker's decisions, as pure functions of a URL: which cache a response belongs in, how it is
+ * fetched, which pages are the same page in other variants. The worker (`serviceWorker.ts`) only wires these
+ * to the Cache API, so they are tested here without a browser.
+ */
+
+/**
+ * How a request is answered:
+ * - `page`: HTML, network first so readers see the current deploy; the cached copy (or the offline page) when
+ *   the network fails;
+ * - `immutable`: a content-hashed file (`_astro/`, Pagefind index, filter and fragment chunks): cache first;
+ * - `revalidate`: any other file of the site (`pagefind.js`, `pagefind-entry.json`, `*.pf_meta`, the wasm,
+ *   icons, manifests): network first, the cached copy offline;
+ * - `bypass`: not ours (another origin, outside the base, not GET, the worker script itself).
+ */
+export type Strategy = 'page' | 'immutable' | 'revalidate' | 'bypass';
+
+export interface CacheNames {
+  /** Every cache of this site starts with it, and no other cache does: sites under other bases on the same origin keep theirs. */
+  prefix: string;
+  /** Precached shell files, assets and Pagefind files of one deploy. */
+  shell: string;
+  /** HTML pages of one deploy: precached pages and the pages a reader visited. */
+  pages: string;
+}
+
+/** The cache names of one deploy of the site under `base`. */
+export function cacheNames(base: string, version: string): CacheNames {
+  const prefix = `zhpress ${base} `;
+  return { prefix, shell: `${prefix}shell ${version}`, pages: `${prefix}pages ${version}` };
+}
+
+/** Pagefind chunks are named by the hash of their content, so a name never changes meaning. */
+const hashedSearchChunk = /\/pagefind\/(?:[^/]+\/)*(?:index|filter|fragment)\/[^/]+\.pf_(?:index|filter|fragment)$/;
+
+export function isHashedSearchChunk(pathname: string): boolean {
+  return hashedSearchChunk.test(pathname);
+}
+
+/** Whether a path names an HTML page: a directory URL or an `.html` file. */
+export function isPagePath(pathname: string): boolean {
+  return pathname.endsWith('/') || pathname.endsWith('.html');
+}
+
+export function strategyFor(url: URL, request: { method: string; mode: string }, scope: { origin: string; base: string }): Strategy {
+  if (request.method !== 'GET' || url.origin !== scope.origin || !url.pathname.startsWith(scope.base)) return 'bypass';
+  const path = url.pathname.slice(scope.base.length);
+  if (path === 'sw.js') return 'bypass';
+  if (request.mode === 'navigate' || isPagePath(url.pathname)) return 'page';
+  if (path.startsWith('_astro/') || isHashedSearchChunk(url.pathname)) return 'immutable';
+  return 'revalidate';
+}
+
+/** The cache key of a page: its path without query or fragment (`search/?q=…` is one page). */
+export function pageKey(url: URL): string {
+  return `${url.origin}${url.pathname}`;
+}
+
+/** The variant a path belongs to, from its first segment after the base. */
+export function variantOf(pathname: string, base: string, variants: readonly string[]): string | undefined {
+  if (!pathname.startsWith(base)) return undefined;
+  const first = pathname.slice(base.length).split('/')[0] ?? '';
+  return variants.includes(first) && pathname.length > base.length + first.length ? first : undefined;
+}
+
+/** The same page in every other variant (the switcher's targets), as paths. */
+export function siblingPages(pathname: string, base: string, variants: readonly string[]): string[] {
+  const own = variantOf(pathname, base, variants);
+  if (!own) return [];
+  const rest = pathname.slice(base.length + own.length);
+  return variants.filter((v) => v !== own).map((v) => `${base}${v}${rest}`);
+}
+
+export type PageKind = 'root' | 'home' | 'article' | 'search' | 'offline' | 'other';
+
+/** Reserved second segments of a variant's pages; every other single segment is an article slug. */
+const variantPages: Record<string, PageKind> = { search: 'search', offline: 'offline' };
+
+/** What a cached page is, for the offline page's list. */
+export function describePage(pathname: string, base: string, variants: readonly string[]): { kind: PageKind; variant?: string } {
+  if (pathname === base) return { kind: 'root' };
+  const variant = variantOf(pathname, base, variants);
+  if (!variant) return { kind: 'other' };
+  const rest = pathname.slice(base.length + variant.length + 1);
+  if (rest === '') return { kind: 'home', variant };
+  const match = /^([^/]+)\/$/.exec(rest);
+  if (!match) return { kind: 'other', variant };
+  return { kind: variantPages[match[1]!] ?? 'article', variant };
+}
+
+/** The offline page to show for a page that is not cached: the one of the page's variant, else the default's. */
+export function offlinePageFor(pathname: string, base: string, variants: readonly string[]): string {
+  return `${base}${variantOf(pathname, base, variants) ?? variants[0]}/offline/`;
+}

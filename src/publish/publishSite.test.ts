@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { publishSite } from './publishSite.ts';
+import { treeHash } from './testing/treeHash.ts';
+
+async function siteWithMarker(): Promise<{ root: string; outDir: string }> {
+  const root = await mkdtemp(join(tmpdir(), 'zhpress-publish-'));
+  const outDir = join(root, 'dist');
+  await mkdir(join(outDir, 'zh-hans'), { recursive: true });
+  await writeFile(join(outDir, 'marker.txt'), 'the previous site');
+  await writeFile(join(outDir, 'zh-hans', 'index.html'), '<h1>旧</h1>');
+  return { root, outDir };
+}
+
+test('publishSite', async (t) => {
+  await t.test('should swap the new site in and leave nothing beside it', async () => {
+    const { root, outDir } = await siteWithMarker();
+    await publishSite(outDir, async (staging) => {
+      await mkdir(staging, { recursive: true });
+      await writeFile(join(staging, 'index.html'), 'new');
+    });
+    assert.deepEqual(await readdir(outDir), ['index.html']);
+    assert.deepEqual(await readdir(root), ['dist']);
+  });
+
+  await t.test('should create the output folder when there was none', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'zhpress-publish-'));
+    await publishSite(join(root, 'out'), async (staging) => {
+      await mkdir(staging, { recursive: true });
+      await writeFile(join(staging, 'index.html'), 'new');
+    });
+    assert.deepEqual(await readdir(join(root, 'out')), ['index.html']);
+  });
+
+  await t.test('should leave the previous site byte-for-byte as it was when the build fails halfway', async () => {
+    const { root, outDir } = await siteWithMarker();
+    const before = await treeHash(outDir);
+    await assert.rejects(
+      publishSite(outDir, async (staging) => {
+        await mkdir(staging, { recursive: true });
+        await writeFile(join(staging, 'index.html'), 'half a site');
+        throw new Error('Pagefind could not write its index');
+      }),
+      /Pagefind could not write its index/,
+    );
+    assert.equal(await treeHash(outDir), before);
+    assert.deepEqual(await readdir(root), ['dist'], 'the staging folder is removed');
+  });
+
+  await t.test('should remove a staging folder left by an earlier run of the same process id', async () => {
+    const { root, outDir } = await siteWithMarker();
+    const stale = join(root, `.dist.staging-${process.pid}`);
+    await mkdir(stale);
+    await writeFile(join(stale, 'stale.html'), 'stale');
+    await publishSite(outDir, async (staging) => {
+      await mkdir(staging, { recursive: true });
+      await writeFile(join(staging, 'index.html'), 'new');
+    });
+    assert.deepEqual(await readdir(outDir), ['index.html']);
+  });
+});

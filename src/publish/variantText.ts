@@ -1,0 +1,30 @@
+import { convertPage, inScript } from '../convert/convertPage.ts';
+import { siteConverters, type ConversionOverrides } from '../convert/siteConverters.ts';
+import { resolveVariantMarkup } from '../convert/variantMarkup.ts';
+import type { SourceScript, VariantId } from '../convert/variants.ts';
+import { uiStrings, type UiStringKey } from '../render/uiStrings.ts';
+
+const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const unescapes: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>' };
+
+/**
+ * Text for a file that is not an HTML page (feed, manifest, root 404 page), in a variant's script. It goes
+ * through the page converter itself, so it converts exactly as it would on a page: glossary, article
+ * overrides, kept and per-variant spans, URLs left alone.
+ */
+export async function textInVariant(text: string, variant: VariantId, article?: { script: SourceScript; conversion: ConversionOverrides }): Promise<string> {
+  const converters = await siteConverters();
+  const html = `<p>${text.replace(/[&<>]/g, (ch) => escapes[ch]!)}</p>`;
+  const converted = convertPage(html, converters.forPage(variant, article));
+  return converted.slice(3, -4).replace(/&(amp|lt|gt);/g, (entity) => unescapes[entity]!);
+}
+
+/** A UI string in a variant's script. */
+export function uiText(variant: VariantId, key: UiStringKey): Promise<string> {
+  return textInVariant(uiStrings(variant)[key], variant);
+}
+
+/** An article's own text (title, description) in a variant's script, as its page shows it. */
+export function articleText(text: string, variant: VariantId, article: { script: SourceScript; conversion: ConversionOverrides }): Promise<string> {
+  return textInVariant(inScript(resolveVariantMarkup(text, variant), article.script), variant, article);
+}
