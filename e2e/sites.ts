@@ -6,7 +6,9 @@ export interface E2eSite {
   origin: string;
 }
 
-const port = Number(process.env['ZHPRESS_E2E_PORT'] ?? 4410);
+// A port pair per test run (set once in the runner, inherited by its workers), so runs side by side don't collide.
+process.env['ZHPRESS_E2E_PORT'] ??= String(20000 + (process.pid % 10000) * 2);
+const port = Number(process.env['ZHPRESS_E2E_PORT']);
 
 export const e2eSites: E2eSite[] = [
   { name: 'root', base: '/', outDir: '.zhpress/e2e/root', origin: `http://127.0.0.1:${port}` },
