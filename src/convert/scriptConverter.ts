@@ -37,8 +37,12 @@ export function createTermOverlay(glossary: ReadonlyMap<string, string>, overrid
 export interface ScriptConverter {
   readonly from: SourceScript;
   readonly to: VariantId;
-  /** The changes conversion makes to `text`, in order and non-overlapping. */
-  changes(text: string, overlay?: TermOverlay): Change[];
+  /**
+   * The changes conversion makes to `text`, in order and non-overlapping. Glossary and override hits are
+   * always reported, even where their text equals the source; with `everyMatch`, so is every dictionary
+   * match (reports use it to tell which characters a phrase covered).
+   */
+  changes(text: string, overlay?: TermOverlay, everyMatch?: boolean): Change[];
   /** `text` converted: the same result as applying `changes`, several times faster. */
   convert(text: string, overlay?: TermOverlay): string;
   /** The OpenCC dictionary groups of the chain, in order (for reports). */
@@ -138,7 +142,7 @@ export function createScriptConverter(from: SourceScript, to: VariantId): Script
 
   // ---- changes: pieces with provenance ------------------------------------------------------------
 
-  const changes = (source: string, overlay?: TermOverlay): Change[] => {
+  const changes = (source: string, overlay?: TermOverlay, everyMatch = false): Change[] => {
     const normalised = normalise(source);
     const text = normalised ? normalised.text : source;
     const result: Change[] = [];
@@ -146,7 +150,7 @@ export function createScriptConverter(from: SourceScript, to: VariantId): Script
       for (const group of later) pieces = applyGroup(group, pieces, text, overlay);
       for (const piece of pieces) {
         if (piece.origin === null) continue;
-        if (text.slice(piece.start, piece.end) === piece.text) continue;
+        if (!everyMatch && !pinnedOrigin(piece.origin) && text.slice(piece.start, piece.end) === piece.text) continue;
         result.push({ start: piece.start, end: piece.end, replacement: piece.text, origin: piece.origin });
       }
     }
