@@ -1,0 +1,226 @@
+import type { Page } from '@playwright/test';
+import { variants, type VariantId } from '../src/convert/variants.ts';
+import { traditionalTitle } from './fixtures/rawArticles.ts';
+import { expect, test, type SiteUnderTest } from './fixtures.ts';
+import { seedSlug } from './seedArticle.ts';
+
+// Slugs of the search fixtures (e2e/fixtures/articles/search-*.mdx) and the imported Traditional article.
+const update = 'search-city-brain-update'; // 2023, section 科技, mentions 城市大脑 once
+const traditionalSlug = 'tai-bei-jie-yun-xin-xian-jin-ri-tong-ju';
+
+interface Shown {
+  /** Article slugs of the results, in order. */
+  slugs: string[];
+  hrefs: string[];
+  titles: string[];
+  /** Text of every <mark> in the excerpts. */
+  marks: string[];
+}
+
+/** Waits for the search page to settle and reads what it shows. */
+async function shown(page: Page): Promise<Shown> {
+  await expect(page.locator('#search-status')).toHaveText(/\d|“/);
+  await expect(page.locator('#search-results')).not.toHaveAttribute('aria-busy', 'true');
+  const links = page.locator('#search-results .search-result h2 a');
+  const hrefs = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
+  return {
+    hrefs,
+    slugs: hrefs.map((href) => new URL(href, 'http://x').pathname.split('/').filter(Boolean).at(-1)!),
+    titles: await links.allTextContents(),
+    marks: await page.locator('#search-results .search-result p mark').allTextContents(),
+  };
+}
+
+/**
+ * Searches on a variant's search page: a new query on a page already open is typed into its box (as a reader
+ * does, and without reloading Pagefind); anything else opens the URL.
+ */
+async function search(page: Page, site: SiteUnderTest, variant: VariantId, query: string, extra = ''): Promise<Shown> {
+  const onPage = !extra && new URL(page.url(), 'http://x').pathname === site.url(`${variant}/search/`);
+  if (onPage) {
+    await page.getByRole('searchbox').fill(query);
+    await page.getByRole('searchbox').press('Enter');
+  } else {
+    await page.goto(site.url(`${variant}/search/?q=${encodeURIComponent(query)}${extra}`));
+  }
+  return shown(page);
+}
+
+test.describe('search', () => {
+  test('same script: each variant finds the seed by its own spelling, in its own script and URLs', async ({ page, site }) => {
+    const own: Record<VariantId, [string, RegExp]> = {
+      'zh-hans': ['郑州', /郑州/],
+      'zh-hant': ['鄭州', /鄭州/],
+      'zh-tw': ['鄭州', /鄭州/],
+      'zh-hk': ['鄭州', /鄭州/],
+    };
+    for (const variant of variants) {
+      const [query, title] = own[variant.id];
+      const result = await search(page, site, variant.id, query);
+      const seed = result.slugs.indexOf(seedSlug);
+      expect(seed, `${variant.id}: ${query} finds the seed`).toBeGreaterThanOrEqual(0);
+      expect(result.titles[seed]).toMatch(title);
+      expect(result.hrefs[seed]).toContain(site.url(`${variant.id}/${seedSlug}/`));
+      expect(result.marks).toContain(query);
+    }
+  });
+
+  test('cross-script: Simplified, Traditional and Taiwan spellings find the same article in every variant', async ({ page, site }) => {
+    const cases: Array<[VariantId, string, string]> = [
+      ['zh-hant', '城市大脑', '城市大腦'],
+      ['zh-hk', '城市大脑', '城市大腦'],
+      ['zh-hans', '城市大腦', '城市大脑'],
+      ['zh-hans', '鄭州', '郑州'],
+      // Taiwan phrasing: the zh-tw page says 資料 where the others say 数据/數據.
+      ['zh-hans', '資料', '数据'],
+      ['zh-tw', '数据', '資料'],
+      ['zh-tw', '數據', '資料'],
+      // OpenCC writes 峯 for Hong Kong and generic Traditional.
+      ['zh-hk', '峰會', '峯會'],
+    ];
+    for (const [variant, query, mark] of cases) {
+      const result = await search(page, site, variant, query);
+      expect(result.slugs, `${query} on ${variant}`).toContain(seedSlug);
+      expect(result.marks, `${query} on ${variant} marks ${mark}`).toContain(mark);
+    }
+    const traditional = await search(page, site, 'zh-hans', '臺北捷運');
+    expect(traditional.slugs).toEqual([traditionalSlug]);
+    expect(traditional.titles[0]).toBe('台北捷运新线今日通车');
+    const back = await search(page, site, 'zh-tw', '台北捷运');
+    expect(back.slugs).toEqual([traditionalSlug]);
+    expect(back.titles[0]).toBe(traditionalTitle);
+  });
+
+  test('substring: a run across a word boundary, or part of a word, matches in all four variants', async ({ page, site }) => {
+    for (const variant of variants) {
+      for (const query of ['峰会暨智', '会暨']) {
+        const result = await search(page, site, variant.id, query);
+        expect(result.slugs, `${query} on ${variant.id}`).toEqual([seedSlug]);
+        expect(result.marks.length, `${query} on ${variant.id} is marked`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  test('names and compounds match; runs that do not stand in the text do not', async ({ page, site }) => {
+    for (const [variant, query, mark] of [
+      ['zh-hans', '徐立毅', '徐立毅'],
+      ['zh-tw', '徐立毅', '徐立毅'],
+      ['zh-hans', '数据壁垒', '数据壁垒'],
+      ['zh-hant', '數據壁壘', '數據壁壘'],
+      ['zh-tw', '数据壁垒', '資料壁壘'],
+    ] as const) {
+      const result = await search(page, site, variant, query);
+      expect(result.slugs, `${query} on ${variant}`).toEqual([seedSlug]);
+      expect(result.marks).toContain(mark);
+    }
+    for (const [variant, query] of [['zh-hans', '郑毅'], ['zh-tw', '鄭毅'], ['zh-hans', '城智'], ['zh-hk', '数字化城市大脑']] as const) {
+      const result = await search(page, site, variant, query);
+      expect(result.slugs, `${query} on ${variant} must not match`).toEqual([]);
+    }
+  });
+
+  test('empty state says clearly that nothing matched, with the query, and announces it', async ({ page, site }) => {
+    await search(page, site, 'zh-hans', '郑毅');
+    await expect(page.locator('#search-empty')).toBeVisible();
+    await expect(page.locator('#search-empty')).toContainText('没有找到与“郑毅”相关的文章');
+    await expect(page.getByRole('status')).toContainText('郑毅');
+    await search(page, site, 'zh-hant', '郑毅');
+    await expect(page.locator('#search-empty')).toContainText('沒有找到與“郑毅”相關的文章');
+  });
+
+  test('best match ranks the seed first for 城市大脑; newest first puts the 2023 article first; the URL keeps the sort', async ({ page, site }) => {
+    const best = await search(page, site, 'zh-hans', '城市大脑');
+    expect(best.slugs.slice(0, 2)).toEqual([seedSlug, update]);
+    expect(best.marks.every((m) => m === '城市大脑')).toBe(true);
+    await expect(page.getByRole('status')).toHaveText('找到 2 篇文章');
+    await page.getByLabel('排序').selectOption('newest');
+    await expect(page).toHaveURL(/[?&]sort=newest/);
+    expect((await shown(page)).slugs.slice(0, 2)).toEqual([update, seedSlug]);
+  });
+
+  test('filters by section, tag and year narrow the results and are kept in the URL', async ({ page, site }) => {
+    const all = await search(page, site, 'zh-hans', '城市');
+    expect(all.slugs).toEqual(expect.arrayContaining([seedSlug, update, 'search-museum-night']));
+    await page.getByLabel('栏目').selectOption('科技');
+    await expect(page).toHaveURL(/[?&]section=%E7%A7%91%E6%8A%80/);
+    expect((await shown(page)).slugs).toEqual([update]);
+    await page.getByLabel('栏目').selectOption('');
+    await page.getByLabel('年份').selectOption('2020');
+    await expect(page).toHaveURL(/[?&]year=2020/);
+    expect((await shown(page)).slugs).toEqual(['search-museum-night']);
+    // A shared link restores query and filters; Traditional pages show the values in their script.
+    const tagged = await search(page, site, 'zh-hant', '城市', '&tag=' + encodeURIComponent('智慧城市'));
+    expect(tagged.slugs).toEqual([update]);
+    await expect(page.getByLabel('標籤')).toHaveValue('智慧城市');
+    // Filters alone list the articles that pass them, newest first.
+    await page.goto(site.url('zh-hans/search/?section=' + encodeURIComponent('经济')));
+    expect((await shown(page)).slugs).toEqual(['search-harvest-festival']);
+  });
+
+  test('keyboard only: type, Enter, Tab to a result, Enter opens it with the phrase highlighted', async ({ page, site }) => {
+    await page.goto(site.url('zh-hant/search/'));
+    await page.getByRole('searchbox').focus();
+    await page.keyboard.type('城市大脑');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\?q=%E5%9F%8E%E5%B8%82%E5%A4%A7%E8%84%91$/);
+    await expect(page.getByRole('status')).toHaveText('找到 2 篇文章');
+    // Tab from the box through the form controls to the first result.
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.closest('.search-result') !== null)) break;
+    }
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`/zh-hant/${seedSlug}/\\?highlight=`));
+    const highlighted = await page.evaluate(() => {
+      const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('search');
+      return highlight ? [...highlight].map((range) => range.toString()) : [];
+    });
+    expect(highlighted.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(highlighted)).toEqual(new Set(['城市大腦']));
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  });
+
+  test('highlight falls back to <mark> where the Custom Highlight API is missing', async ({ page, site }) => {
+    await page.addInitScript(() => {
+      // @ts-expect-error simulate an older browser
+      delete window.Highlight;
+    });
+    await page.goto(site.url(`zh-hans/${seedSlug}/?highlight=${encodeURIComponent('徐立毅')}`));
+    await expect(page.locator('.article-body mark.search-highlight').first()).toHaveText('徐立毅');
+  });
+
+  test('back and forward restore the query, the filters and the results', async ({ page, site }) => {
+    await search(page, site, 'zh-tw', '鄭州');
+    await page.getByRole('searchbox').fill('博物館');
+    await page.getByRole('searchbox').press('Enter');
+    await expect(page).toHaveURL(/q=%E5%8D%9A%E7%89%A9%E9%A4%A8/);
+    expect((await shown(page)).slugs).toEqual(['search-museum-night']);
+    await page.goBack();
+    await expect(page.getByRole('searchbox')).toHaveValue('鄭州');
+    expect((await shown(page)).slugs).toContain(seedSlug);
+    await page.goForward();
+    await expect(page.getByRole('searchbox')).toHaveValue('博物館');
+    expect((await shown(page)).slugs).toEqual(['search-museum-night']);
+  });
+
+  test('the search box of every page leads to the search page, deep links work in every variant', async ({ page, site }) => {
+    await page.goto(site.url(`zh-hk/${seedSlug}/`));
+    await page.locator('header').getByRole('searchbox').fill('徐立毅');
+    await page.locator('header').getByRole('searchbox').press('Enter');
+    await expect(page).toHaveURL(new RegExp(`${site.url('zh-hk/search/')}\\?q=`));
+    expect((await shown(page)).slugs).toEqual([seedSlug]);
+  });
+});
+
+test.describe('search without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the header form submits to the search page, which says search needs JavaScript', async ({ page, site }) => {
+    await page.goto(site.url(`zh-hant/${seedSlug}/`));
+    await page.locator('header').getByRole('searchbox').fill('鄭州');
+    await page.locator('header').getByRole('button').click();
+    await expect(page).toHaveURL(new RegExp(`${site.url('zh-hant/search/')}\\?q=%E9%84%AD%E5%B7%9E$`));
+    await expect(page.locator('.search-noscript')).toBeVisible();
+    await expect(page.locator('.search-noscript')).toContainText('JavaScript');
+  });
+});

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildExcerpt, findPhrases } from './excerpt.ts';
+import { BREAK, tokenize } from './tokens.ts';
+
+const record = (title: string, ...blocks: string[]) => [...tokenize(title), ...blocks.flatMap((b) => [BREAK, ...tokenize(b)])];
+const shown = (parts: ReturnType<typeof buildExcerpt>) => parts.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('');
+
+test('excerpts', async (t) => {
+  await t.test('should find phrases as whole runs of tokens, never across a block', () => {
+    const tokens = record('标题', '城市大脑', '城市', '大脑');
+    assert.deepEqual(findPhrases(tokens, [tokenize('城市大脑')]), [{ start: 3, end: 7 }]);
+    assert.deepEqual(findPhrases(tokens, [tokenize('市大')]), [{ start: 4, end: 6 }]);
+  });
+  await t.test('should mark the whole phrase, not a lone part of it', () => {
+    const parts = buildExcerpt(record('郑州', '郑州要建城市大脑，城市大脑是中枢。'), [tokenize('城市大脑')]);
+    assert.equal(shown(parts), '郑州要建[城市大脑]，[城市大脑]是中枢。');
+  });
+  await t.test('should start near the first match in the body and mark ellipses', () => {
+    const long = '一二三四五六七八九十'.repeat(5);
+    const parts = buildExcerpt(record('题', long + '徐立毅说' + long), [tokenize('徐立毅')], { before: 4, length: 12 });
+    assert.equal(shown(parts), '…七八九十[徐立毅]说一二三四…');
+  });
+  await t.test('should show the start of the body when only the title matches', () => {
+    const parts = buildExcerpt(record('城市大脑', '正文开头。'), [tokenize('城市大脑')]);
+    assert.equal(shown(parts), '正文开头。');
+  });
+  await t.test('should match letters case-insensitively and keep them as written', () => {
+    assert.equal(shown(buildExcerpt(record('t', '跨入GDP门槛'), [tokenize('gdp')])), '跨入[GDP]门槛');
+  });
+});

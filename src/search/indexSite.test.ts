@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { variants } from '../convert/variants.ts';
+import { readArticlePage } from './articlePage.ts';
+import { indexSite, searchRecord, type PagefindEngine } from './indexSite.ts';
+
+const article = (title: string, body: string, script = 'hans') =>
+  `<!doctype html><html><body><header><form><input name="q"></form></header><main><article data-pagefind-body data-source-script="${script}">` +
+  `<h1 data-pagefind-meta="title">${title}</h1><dl class="article-meta"><dd><time datetime="2019-12-20T15:14:59+08:00">2019年</time></dd></dl>` +
+  `<span hidden data-pagefind-filter="year">2019</span><span hidden data-pagefind-filter="tag">城市</span><span hidden data-pagefind-filter="tag">数据</span>` +
+  `<div class="article-body">${body}</div></article></main><footer>页脚</footer></body></html>`;
+
+test('readArticlePage', async (t) => {
+  await t.test('should read title, blocks, date, filters and source script', () => {
+    const page = readArticlePage(article('郑州 &amp; 城市', '<p>有数<strong>据</strong>显示</p><h2>对标</h2><ul><li>一</li><li>二</li></ul><script>x</script>'))!;
+    assert.deepEqual(page, {
+      title: '郑州 & 城市',
+      blocks: ['有数据显示', '对标', '一', '二'],
+      published: '2019-12-20T15:14:59+08:00',
+      filters: { year: ['2019'], tag: ['城市', '数据'] },
+      sourceScript: 'hans',
+    });
+  });
+  await t.test('should skip pages without an article', () => {
+    assert.equal(readArticlePage('<html><body><h1>首页</h1></body></html>'), null);
+  });
+  await t.test('should make a record of tokens: title, then each block after a break', () => {
+    const page = readArticlePage(article('标题', '<p>城市，大脑</p><p>GDP</p>', 'hant'))!;
+    const record = searchRecord({ url: '/zh-tw/a/', page });
+    assert.equal(record.content, '标 题 ¶ 城 市 _ff0c 大 脑 ¶ GDP');
+    assert.equal(record.language, 'und');
+    assert.deepEqual(record.sort, { date: '2019-12-20T07:14:59.000Z' });
+    assert.equal(page.sourceScript, 'hant');
+  });
+});
+
+test('indexSite', async (t) => {
+  const outDir = mkdtempSync(join(tmpdir(), 'zhpress-index-'));
+  t.after(() => rmSync(outDir, { recursive: true, force: true }));
+  for (const variant of variants) {
+    mkdirSync(join(outDir, variant.id, 'a'), { recursive: true });
+    writeFileSync(join(outDir, variant.id, 'a', 'index.html'), article('数据', '<p>郑州的数据</p>'));
+    writeFileSync(join(outDir, variant.id, 'index.html'), '<html><body>首页</body></html>');
+  }
+  const logger = { info: () => {} };
+
+  await t.test('should index each variant in its own run, closed before the next, and write the vocabulary', async () => {
+    const calls: string[] = [];
+    const engine: PagefindEngine = {
+      close: async () => {
+        calls.push('close');
+        return null;
+      },
+      createIndex: (async () => {
+        calls.push('create');
+        return {
+          errors: [],
+          index: {
+            addCustomRecord: async (record: { url: string }) => (calls.push(`add ${record.url}`), { errors: [], file: {} }),
+            writeFiles: async ({ outputPath }: { outputPath: string }) => {
+              calls.push(`write ${outputPath.slice(outDir.length)}`);
+              mkdirSync(outputPath, { recursive: true });
+              return { errors: [], outputPath };
+            },
+          },
+        };
+      }) as unknown as PagefindEngine['createIndex'],
+    };
+    await indexSite(outDir, logger, engine);
+    assert.deepEqual(
+      calls,
+      variants.flatMap((v) => ['create', `add /${v.id}/a/`, `write /pagefind/${v.id}`, 'close']),
+    );
+    const shards = readdirSync(join(outDir, 'pagefind', 'vocab'));
+    assert.equal(shards.length, 64);
+    const all = shards.flatMap((name) => JSON.parse(readFileSync(join(outDir, 'pagefind', 'vocab', name), 'utf8')).units);
+    assert.ok(all.some((unit: string[]) => unit[0] === '数据' && unit[2] === '資料'));
+  });
+
+  await t.test('should close Pagefind and fail when Pagefind reports an error', async () => {
+    let closed = 0;
+    const engine: PagefindEngine = {
+      close: async () => {
+        closed++;
+        return null;
+      },
+      createIndex: (async () => ({
+        errors: [],
+        index: { addCustomRecord: async () => ({ errors: ['bad record'] }), writeFiles: async () => ({ errors: [] }) },
+      })) as unknown as PagefindEngine['createIndex'],
+    };
+    await assert.rejects(indexSite(outDir, logger, engine), /Pagefind could not index \/zh-hans\/a\/ \(zh-hans\): bad record/);
+    assert.equal(closed, 1);
+  });
+});

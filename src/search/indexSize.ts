@@ -1,0 +1,90 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { variants } from '../convert/variants.ts';
+import { shardsForQuery } from './mapQuery.ts';
+
+/** Bytes on disk of one part of the search files; `gzip` is what a server sending gzip would transfer. */
+export interface SizeEntry {
+  files: number;
+  bytes: number;
+  gzip: number;
+}
+
+export interface SearchIndexSize {
+  /** Per variant: Pagefind's word index, fragments (one per article), filters, meta, and its JS/wasm. */
+  variants: Record<string, { index: SizeEntry; fragments: SizeEntry; filters: SizeEntry; meta: SizeEntry; runtime: SizeEntry; total: SizeEntry }>;
+  vocabulary: SizeEntry & { largestShardGzip: number };
+}
+
+const empty = (): SizeEntry => ({ files: 0, bytes: 0, gzip: 0 });
+
+async function sizeOf(file: string, entry: SizeEntry): Promise<number> {
+  const content = await readFile(file);
+  // Pagefind's `.pf_*` files and its wasm are gzipped already: a server sends them as they are.
+  const gzip = /\.(pf_\w+|pagefind)$/.test(file) ? content.length : gzipSync(content, { level: 9 }).length;
+  entry.files++;
+  entry.bytes += content.length;
+  entry.gzip += gzip;
+  return gzip;
+}
+
+async function filesIn(dir: string): Promise<string[]> {
+  try {
+    const names = await readdir(dir, { recursive: true });
+    const files: string[] = [];
+    for (const name of names.sort()) if ((await stat(join(dir, name))).isFile()) files.push(join(dir, name));
+    return files;
+  } catch {
+    return [];
+  }
+}
+
+/** The size of the search files of a built site (`outDir` as `indexSite` left it); the bench reports it. */
+export async function searchIndexSize(outDir: string): Promise<SearchIndexSize> {
+  const result: SearchIndexSize = { variants: {}, vocabulary: { ...empty(), largestShardGzip: 0 } };
+  for (const variant of variants) {
+    const parts = { index: empty(), fragments: empty(), filters: empty(), meta: empty(), runtime: empty(), total: empty() };
+    const dir = join(outDir, 'pagefind', variant.id);
+    for (const file of await filesIn(dir)) {
+      const rest = file.slice(dir.length + 1);
+      const part = rest.startsWith('index/') ? parts.index : rest.startsWith('fragment/') ? parts.fragments : rest.startsWith('filter/') ? parts.filters : rest.endsWith('.pf_meta') ? parts.meta : parts.runtime;
+      const gzip = await sizeOf(file, part);
+      parts.total.files++;
+      parts.total.bytes += (await stat(file)).size;
+      parts.total.gzip += gzip;
+    }
+    result.variants[variant.id] = parts;
+  }
+  for (const file of await filesIn(join(outDir, 'pagefind', 'vocab'))) {
+    const gzip = await sizeOf(file, result.vocabulary);
+    result.vocabulary.largestShardGzip = Math.max(result.vocabulary.largestShardGzip, gzip);
+  }
+  return result;
+}
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+/** One line per variant and one for the vocabulary, for the build log and the bench. */
+export function formatIndexSize(size: SearchIndexSize): string {
+  const lines = Object.entries(size.variants).map(
+    ([id, p]) => `${id}: index ${kib(p.index.gzip)} (${p.index.files} chunks), fragments ${kib(p.fragments.gzip)} (${p.fragments.files}), meta ${kib(p.meta.gzip)}, filters ${kib(p.filters.gzip)}`,
+  );
+  const v = size.vocabulary;
+  lines.push(`vocabulary: ${v.files} shards, ${kib(v.bytes)} (${kib(v.gzip)} gzip, largest shard ${kib(v.largestShardGzip)} gzip)`);
+  return `search files:\n  ${lines.join('\n  ')}`;
+}
+
+/**
+ * The vocabulary a query makes the browser download for cross-script matching: its shards and their size
+ * (gzip, as a compressing server sends them). The bench reports it beside its measured transfers.
+ */
+export async function vocabularyBytesForQuery(outDir: string, query: string): Promise<{ shards: string[]; gzip: number }> {
+  const shards = shardsForQuery(query);
+  let gzip = 0;
+  for (const name of shards) {
+    const content = await readFile(join(outDir, 'pagefind', 'vocab', `${name}.json`));
+    gzip += gzipSync(content, { level: 9 }).length;
+  }
+  return { shards, gzip };
+}

@@ -1,0 +1,137 @@
+import type { SiteConverters } from '../convert/siteConverters.ts';
+import type { Change } from '../convert/scriptConverter.ts';
+import { variants, type SourceScript } from '../convert/variants.ts';
+
+/**
+ * One thing the site writes differently per variant: its forms in the order of `variants`
+ * (zh-hans, zh-hant, zh-tw, zh-hk), e.g. `['数据', '數據', '資料', '數據']`, and in how many articles.
+ */
+export interface VocabularyUnit {
+  forms: string[];
+  count: number;
+}
+
+/** An article as the vocabulary reads it: its text in the script it was written in, one string per block. */
+export interface VocabularySource {
+  script: SourceScript;
+  blocks: readonly string[];
+}
+
+const han = /\p{Script=Han}/u;
+
+/**
+ * The site's cross-script vocabulary: every phrase and character of its articles that some variant writes
+ * differently, with its form in each variant.
+ *
+ * ###### Algorithm
+ * Each article is converted from its source script into every variant (`changes`, glossary included). The
+ * changed spans of all variants are merged where they overlap, so `数据` (Traditional `數`+`據`, Taiwan phrase
+ * `資料`) becomes one unit; each variant's form of a span is the source span with that variant's changes applied.
+ * Every Han character that converts differently on its own is a unit too, so a query can map characters that
+ * no phrase covers. A unit counts the articles that use it (the count ranks a form that belongs to several units).
+ *
+ * ###### Notes
+ * Per-article conversion overrides are not applied (the built page does not carry them); a missed override only
+ * costs a mapping, since the search page also searches the query as typed.
+ */
+export function buildVocabulary(sources: Iterable<VocabularySource>, converters: SiteConverters): VocabularyUnit[] {
+  const units = new Map<string, VocabularyUnit>();
+  const characterForms = new Map<string, string[]>();
+
+  for (const { script, blocks } of sources) {
+    // Units of this article; each counts once per article (the number of articles that use it).
+    const seen = new Map<string, string[]>();
+    const add = (forms: string[]) => {
+      if (!forms.every((form) => form === forms[0])) seen.set(forms.join('\u0000'), forms);
+    };
+    // Converters never match across a newline, as the page converter never matches across blocks.
+    const text = blocks.join('\n');
+    const changes = variants.map((v) => converters.converter(script, v.id).changes(text, converters.overlay(script, v.id)));
+    const formsOfCharacter = (ch: string) => {
+      const key = `${script}:${ch}`;
+      let forms = characterForms.get(key);
+      if (!forms) characterForms.set(key, (forms = variants.map((v) => converters.converter(script, v.id).convert(ch))));
+      return forms;
+    };
+    for (const [start, end] of mergeSpans(changes.flat())) {
+      const forms = changes.map((list) => applyWithin(text, list, start, end));
+      // A phrase that converts as its characters do adds nothing to the character units (万物 = 万 + 物).
+      const span = [...text.slice(start, end)];
+      const byCharacter = variants.map((_, i) => span.map((ch) => formsOfCharacter(ch)[i]).join(''));
+      if (span.length > 1 && forms.every((form, i) => form === byCharacter[i])) continue;
+      add(forms);
+    }
+    for (const ch of new Set(text)) if (han.test(ch)) add(formsOfCharacter(ch));
+    for (const [key, forms] of seen) {
+      const unit = units.get(key);
+      if (unit) unit.count++;
+      else units.set(key, { forms, count: 1 });
+    }
+  }
+  return [...units.values()].sort((a, b) => compareForms(a.forms, b.forms));
+}
+
+function compareForms(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  }
+  return 0;
+}
+
+/** The spans covered by changes, overlapping ones merged, in order. */
+export function mergeSpans(changes: readonly Change[]): Array<[number, number]> {
+  const sorted = [...changes].sort((a, b) => a.start - b.start || a.end - b.end);
+  const spans: Array<[number, number]> = [];
+  for (const { start, end } of sorted) {
+    const last = spans[spans.length - 1];
+    if (last && start < last[1]) last[1] = Math.max(last[1], end);
+    else spans.push([start, end]);
+  }
+  return spans;
+}
+
+/** `text.slice(start, end)` with the changes that lie inside the span applied (none crosses it). */
+function applyWithin(text: string, changes: readonly Change[], start: number, end: number): string {
+  let out = '';
+  let at = start;
+  for (const change of changes) {
+    if (change.end <= start) continue;
+    if (change.start >= end) break;
+    out += text.slice(at, change.start) + change.replacement;
+    at = change.end;
+  }
+  return out + text.slice(at, end);
+}
+
+/** How many vocabulary shards there are: a query loads the shards of its characters only. */
+export const SHARD_COUNT = 64;
+
+/** The shard a form starting with `ch` is in: its code point modulo `SHARD_COUNT`, as two hex digits. */
+export function shardOf(ch: string): string {
+  return (ch.codePointAt(0)! % SHARD_COUNT).toString(16).padStart(2, '0');
+}
+
+/** A vocabulary shard as written to `pagefind/vocab/<shard>.json`. */
+export interface VocabularyShard {
+  /** The variant of each position of `units[i]`, so a reader never depends on the order of `variants`. */
+  variants: string[];
+  /** `[form per variant…, count]`. */
+  units: Array<Array<string | number>>;
+}
+
+/**
+ * The vocabulary in shards: a unit is in the shard of the first character of each of its forms, so the units a
+ * query can match at any position are in the shards of the query's characters. Deterministic (sorted input).
+ */
+export function shardVocabulary(units: readonly VocabularyUnit[]): Map<string, VocabularyShard> {
+  const shards = new Map<string, VocabularyShard>();
+  for (const unit of units) {
+    const names = new Set(unit.forms.filter((form) => form.length > 0).map((form) => shardOf(form)));
+    for (const name of names) {
+      let shard = shards.get(name);
+      if (!shard) shards.set(name, (shard = { variants: variants.map((v) => v.id), units: [] }));
+      shard.units.push([...unit.forms, unit.count]);
+    }
+  }
+  return new Map([...shards.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
