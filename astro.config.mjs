@@ -1,12 +1,16 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { zhpress } from './src/publish/integration.ts';
+import { sitemapOptions } from './src/publish/sitemapOptions.ts';
 
 // SITE_URL and SITE_BASE place the site on its host, e.g. SITE_URL=https://example.org SITE_BASE=/news/.
+const base = process.env.SITE_BASE ?? '/';
+
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://zhpress.example',
-  base: process.env.SITE_BASE ?? '/',
+  base,
   outDir: process.env.ZHPRESS_OUT_DIR ?? 'dist',
   trailingSlash: 'always',
   build: {
@@ -20,5 +24,6 @@ export default defineConfig({
     // Scripts always go to external files: the Content-Security-Policy allows no inline script.
     build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
   },
-  integrations: [mdx(), zhpress()],
+  // The sitemap is written before zhpress's own build steps (index, offline, host files) run.
+  integrations: [mdx(), sitemap(sitemapOptions(base)), zhpress()],
 });

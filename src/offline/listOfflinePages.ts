@@ -17,7 +17,7 @@ export async function offlineArticles(options: { base: string; variant: string; 
   const seen = new Set<string>();
   for (const name of names) {
     const cache = await caches.open(name);
-    for (const request of (await cache.keys()).reverse()) {
+    for (const request of [...(await cache.keys())].reverse()) {
       const url = new URL(request.url);
       const page = describePage(url.pathname, options.base, options.variants);
       if (page.kind !== 'article' || page.variant !== options.variant || seen.has(url.pathname)) continue;

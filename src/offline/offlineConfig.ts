@@ -11,8 +11,12 @@ export interface OfflineConfig {
   variants: string[];
   /** Fetched when the worker installs: the root, each variant's home, search and offline pages, `_astro/` assets, icons. */
   precache: string[];
-  /** Per variant: the Pagefind files its search page needs, fetched after the first visit of a page of that variant. */
-  search: Record<string, string[]>;
+  /**
+   * Per variant: the URL of a JSON array of the Pagefind files its search needs, fetched after the first
+   * visit of a page of that variant. A separate, content-hashed file, so `sw.js` stays small at any size of
+   * site (a 10,000-article index has over a thousand chunks per variant).
+   */
+  search: Record<string, string>;
   /** How many visited pages the pages cache keeps before it drops the oldest. */
   maxPages: number;
 }

@@ -7,7 +7,8 @@
  * When the worker has stored what it was asked to, `<html>` gets `data-offline="ready"` (or `"partial"`).
  */
 export function registerServiceWorker(base: string): void {
-  if (!('serviceWorker' in navigator)) return;
+  // Offline, there is nothing to register or fetch: the worker that served this page is already in charge.
+  if (!('serviceWorker' in navigator) || !navigator.onLine) return;
   const start = () => {
     keepPageOffline(base).catch(() => {
       document.documentElement.dataset['offline'] = 'unavailable';
@@ -28,7 +29,9 @@ async function keepPageOffline(base: string): Promise<void> {
   const reply = new Promise<{ ok?: boolean }>((resolve) => {
     channel.port1.onmessage = (event) => resolve(event.data as { ok?: boolean });
   });
-  active.postMessage({ type: 'visited', url: location.href }, [channel.port2]);
+  // With Data Saver on, only pages are kept: a large site's search index is megabytes.
+  const saveData = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData === true;
+  active.postMessage({ type: 'visited', url: location.href, search: !saveData }, [channel.port2]);
   const result = await reply;
   document.documentElement.dataset['offline'] = result.ok ? 'ready' : 'partial';
 }

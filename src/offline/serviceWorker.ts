@@ -57,11 +57,11 @@ self.addEventListener('fetch', (event) => {
 
 /** A page asks the worker to keep it, its other variants and its variant's search for offline reading. */
 self.addEventListener('message', (event) => {
-  const data = event.data as { type?: unknown; url?: unknown } | null;
+  const data = event.data as { type?: unknown; url?: unknown; search?: unknown } | null;
   if (data?.type !== 'visited' || typeof data.url !== 'string') return;
   const port = event.ports[0];
   event.waitUntil(
-    keepForOffline(new URL(data.url, self.location.href)).then(
+    keepForOffline(new URL(data.url, self.location.href), data.search !== false).then(
       (summary) => port?.postMessage({ ok: summary.failed === 0, ...summary }),
       (error: unknown) => port?.postMessage({ ok: false, error: String(error) }),
     ),
@@ -115,7 +115,7 @@ async function putPage(url: URL, response: Response): Promise<void> {
   for (const request of visited.slice(0, Math.max(0, excess))) await pages.delete(request);
 }
 
-async function keepForOffline(url: URL): Promise<{ pages: number; search: number; failed: number }> {
+async function keepForOffline(url: URL, withSearch: boolean): Promise<{ pages: number; search: number; failed: number }> {
   const variant = variantOf(url.pathname, config.base, config.variants);
   const summary = { pages: 0, search: 0, failed: 0 };
   if (!variant) return summary;
@@ -129,7 +129,10 @@ async function keepForOffline(url: URL): Promise<{ pages: number; search: number
     summary.pages++;
   }).then((failures) => (summary.failed += failures));
   const shell = await caches.open(names.shell);
-  await eachLimited(config.search[variant] ?? [], 6, async (file) => {
+  const listUrl = config.search[variant];
+  if (!withSearch || !listUrl) return summary;
+  const files = (await (await immutable(new Request(absolute(listUrl)))).json()) as string[];
+  await eachLimited(files, 6, async (file) => {
     const key = absolute(file);
     if (await shell.match(key)) return;
     const response = await fetch(key);

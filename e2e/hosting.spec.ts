@@ -1,0 +1,258 @@
+import type { APIRequestContext } from '@playwright/test';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { Parser } from 'htmlparser2';
+import { variants } from '../src/convert/variants.ts';
+import { cacheControl, contentSecurityPolicy } from '../src/publish/hostFiles.ts';
+import { expect, test } from './fixtures.ts';
+import { seedSlug } from './seedArticle.ts';
+
+/**
+ * The built site as a static host serves it: every reference resolves under the deploy base, the sitemap
+ * and feeds are XML listing every variant, caching and security headers come from `_headers`, and each
+ * variant's 404 page is served for a missing page. The crawl runs on the sub-path build (`quality.spec.ts`
+ * crawls the root build's files).
+ */
+
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['url', 'sitemap', 'entry', 'link', 'xhtml:link'].includes(name) });
+
+/** Every URL an HTML page references: href, src, srcset, and `content` of URL-valued meta tags. */
+function referencesIn(html: string): string[] {
+  const found: string[] = [];
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      for (const attribute of ['href', 'src', 'action']) if (attributes[attribute]) found.push(attributes[attribute]);
+      if (attributes['srcset']) found.push(...attributes['srcset'].split(',').map((candidate) => candidate.trim().split(/\s+/)[0]!));
+      if (name === 'meta' && /^(og:url|og:image)$/.test(attributes['property'] ?? '')) found.push(attributes['content'] ?? '');
+    },
+  });
+  parser.end(html);
+  return found.filter(Boolean);
+}
+
+/** The locations a sitemap index, sitemap or Atom feed names. */
+function referencesInXml(text: string): string[] {
+  const doc = xml.parse(text);
+  if (doc.sitemapindex) return doc.sitemapindex.sitemap.map((s: { loc: string }) => s.loc);
+  if (doc.urlset) return doc.urlset.url.flatMap((u: { loc: string; 'xhtml:link'?: Array<{ '@href': string }> }) => [u.loc, ...(u['xhtml:link'] ?? []).map((l) => l['@href'])]);
+  if (doc.feed) return [...doc.feed.link.map((l: { '@href': string }) => l['@href']), doc.feed.icon, ...(doc.feed.entry ?? []).flatMap((e: { link: Array<{ '@href': string }> }) => e.link.map((l) => l['@href']))].filter(Boolean);
+  return [];
+}
+
+/**
+ * The origin the site was built for (SITE_URL): absolute URLs in pages, feeds and the sitemap use it,
+ * wherever the files are served from. Read from the root page's canonical link.
+ */
+async function publicOriginOf(request: APIRequestContext, site: { url(path?: string): string }): Promise<string> {
+  const home = await getText(request, site.url());
+  const canonical = /<link rel="canonical" href="([^"]+)"/.exec(home.text)?.[1];
+  if (!canonical) throw new Error('the root page has no canonical link');
+  return new URL(canonical).origin;
+}
+
+async function getText(request: APIRequestContext, url: string) {
+  const response = await request.get(url);
+  return { status: response.status(), type: response.headers()['content-type'] ?? '', text: await response.text() };
+}
+
+test.describe('hosting under a sub-path', () => {
+  test.skip(({ site }) => site.base === '/', 'the sub-path build is crawled; quality.spec.ts checks the root build');
+
+  test('a crawl from the base reaches every page, asset, manifest icon, feed and sitemap URL without a 404', async ({ request, site }) => {
+    test.setTimeout(120_000);
+    const publicOrigin = await publicOriginOf(request, site);
+    const start = new URL(site.url(), site.origin).href;
+    const queue = [start, new URL(site.url('robots.txt'), site.origin).href, new URL(site.url('sitemap-index.xml'), site.origin).href];
+    const seen = new Set(queue);
+    const broken: string[] = [];
+    const outsideBase: string[] = [];
+    while (queue.length > 0) {
+      const url = queue.shift()!;
+      const { status, type, text } = await getText(request, url);
+      if (status >= 400) {
+        broken.push(`${status} ${url}`);
+        continue;
+      }
+      let found: string[] = [];
+      if (type.includes('text/html')) found = referencesIn(text);
+      else if (/xml/.test(type) || url.endsWith('.xml')) found = referencesInXml(text);
+      else if (url.endsWith('.webmanifest')) {
+        const manifest = JSON.parse(text) as { start_url: string; scope: string; icons: Array<{ src: string }> };
+        found = [manifest.start_url, manifest.scope, ...manifest.icons.map((icon) => icon.src)];
+      } else if (url.endsWith('robots.txt')) found = [...text.matchAll(/^Sitemap:\s*(\S+)/gm)].map((m) => m[1]!);
+      for (const reference of found) {
+        let target = new URL(reference, url);
+        // An absolute URL of the site (SITE_URL) is fetched from where the test serves it.
+        if (target.origin === publicOrigin) target = new URL(`${target.pathname}${target.search}`, site.origin);
+        if (target.origin !== site.origin) continue;
+        target.hash = '';
+        if (!target.pathname.startsWith(site.base)) outsideBase.push(`${target.pathname} (from ${url})`);
+        if (!seen.has(target.href)) {
+          seen.add(target.href);
+          queue.push(target.href);
+        }
+      }
+    }
+    expect(broken, 'references that do not resolve').toEqual([]);
+    expect(outsideBase, 'references outside the deploy base').toEqual([]);
+    // The crawl saw the whole site: every variant's article, feed and manifest, and the service worker's files.
+    for (const variant of variants) {
+      for (const path of [`${variant.id}/${seedSlug}/`, `${variant.id}/feed.xml`, `${variant.id}/manifest.webmanifest`, `${variant.id}/search/`]) {
+        expect(seen, path).toContain(new URL(site.url(path), site.origin).href);
+      }
+    }
+  });
+
+  test('the service worker and everything it precaches live under the base', async ({ request, site }) => {
+    const worker = await request.get(site.url('sw.js'));
+    expect(worker.status()).toBe(200);
+    const code = await worker.text();
+    const config = JSON.parse(/const ZHPRESS_OFFLINE=(\{.*?\});\n/.exec(code)![1]!) as { base: string; precache: string[]; search: Record<string, string> };
+    expect(config.base).toBe(site.base);
+    expect(Object.keys(config.search).sort()).toEqual(variants.map((v) => v.id).sort());
+    const searchFiles: string[] = [];
+    for (const list of Object.values(config.search)) searchFiles.push(list, ...((await (await request.get(list)).json()) as string[]));
+    expect(searchFiles.some((url) => url.endsWith('.pf_index')), 'the search lists name index chunks').toBe(true);
+    const urls = [...config.precache, ...searchFiles];
+    for (const url of urls) {
+      expect(url.startsWith(site.base), url).toBe(true);
+      expect((await request.get(url)).status(), url).toBe(200);
+    }
+  });
+});
+
+test.describe('discoverability', () => {
+  test('the sitemap lists every article and home in every variant with hreflang alternates and x-default', async ({ request, site }) => {
+    const index = await getText(request, site.url('sitemap-index.xml'));
+    expect(XMLValidator.validate(index.text)).toBe(true);
+    const urls: Array<{ loc: string; 'xhtml:link'?: Array<{ '@hreflang': string; '@href': string }> }> = [];
+    for (const loc of referencesInXml(index.text)) {
+      const sitemap = await getText(request, new URL(loc).pathname);
+      expect(XMLValidator.validate(sitemap.text), loc).toBe(true);
+      urls.push(...xml.parse(sitemap.text).urlset.url);
+    }
+    const publicOrigin = await publicOriginOf(request, site);
+    const absolute = (path: string) => new URL(site.url(path), publicOrigin).href;
+    // The articles the site publishes, as its Simplified home lists them.
+    const home = await getText(request, site.url('zh-hans/'));
+    const slugs = [...new Set(referencesIn(home.text).map((href) => new RegExp(`^${site.base}zh-hans/([^/]+)/$`).exec(href)?.[1]).filter((s): s is string => !!s && s !== 'search'))];
+    expect(slugs).toContain(seedSlug);
+    const expected = variants.flatMap((v) => ['', ...slugs.map((slug) => `${slug}/`)].map((rest) => absolute(`${v.id}/${rest}`)));
+    expect(urls.map((u) => u.loc).sort()).toEqual(expected.sort());
+    for (const url of urls) {
+      const rest = url.loc.slice(absolute('').length).replace(/^[^/]+\//, '');
+      const alternates = Object.fromEntries((url['xhtml:link'] ?? []).map((l) => [l['@hreflang'], l['@href']]));
+      expect(alternates, url.loc).toEqual({
+        ...Object.fromEntries(variants.map((v) => [v.lang, absolute(`${v.id}/${rest}`)])),
+        'x-default': absolute(`zh-hans/${rest}`),
+      });
+    }
+  });
+
+  test('robots.txt names the sitemap under the site URL and base', async ({ request, site }) => {
+    const robots = await getText(request, site.url('robots.txt'));
+    expect(robots.text).toContain(`Sitemap: ${new URL(site.url('sitemap-index.xml'), await publicOriginOf(request, site)).href}`);
+  });
+
+  for (const variant of variants) {
+    test(`${variant.id}: the Atom feed is XML in the variant's script, linking its articles under the base`, async ({ request, site, page }) => {
+      const feed = await getText(request, site.url(`${variant.id}/feed.xml`));
+      expect(feed.type).toContain('xml');
+      expect(XMLValidator.validate(feed.text)).toBe(true);
+      const doc = xml.parse(feed.text).feed;
+      expect(doc['@xml:lang']).toBe(variant.lang);
+      const publicOrigin = await publicOriginOf(request, site);
+      const absolute = (path: string) => new URL(site.url(path), publicOrigin).href;
+      expect(doc.id).toBe(absolute(`${variant.id}/`));
+      expect(doc.link.find((l: Record<string, string>) => l['@rel'] === 'self')['@href']).toBe(absolute(`${variant.id}/feed.xml`));
+      const entries = doc.entry as Array<{ id: string; title: { '#text': string } }>;
+      for (const entry of entries) expect(entry.id).toMatch(new RegExp(`^${absolute(`${variant.id}/`)}[^/]+/$`));
+      // The feed lists exactly what the variant's home lists, with the titles the article pages show.
+      await page.goto(site.url(`${variant.id}/`));
+      const listed = await page.locator('main a[href]').evaluateAll((links, base) =>
+        links.map((a) => new URL((a as HTMLAnchorElement).href).pathname).filter((path) => new RegExp(`^${base}[^/]+/[^/]+/$`).test(path) && !path.endsWith('/search/')), site.base);
+      expect(entries.map((e) => new URL(e.id).pathname).sort()).toEqual([...new Set(listed)].sort());
+      const seed = entries.find((e) => e.id.endsWith(`/${seedSlug}/`))!;
+      await page.goto(site.url(`${variant.id}/${seedSlug}/`));
+      expect(seed.title['#text']).toBe(await page.locator('h1').innerText());
+      if (variant.script === 'hant') expect(seed.title['#text']).toContain('鄭州');
+      else expect(seed.title['#text']).toContain('郑州');
+    });
+
+    test(`${variant.id}: Open Graph and JSON-LD NewsArticle describe the article in its variant`, async ({ page, request, site }) => {
+      await page.goto(site.url(`${variant.id}/${seedSlug}/`));
+      const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+      expect(canonical).toBe(new URL(site.url(`${variant.id}/${seedSlug}/`), await publicOriginOf(request, site)).href);
+      const og = async (property: string) => page.locator(`meta[property="${property}"]`).getAttribute('content');
+      expect(await og('og:type')).toBe('article');
+      expect(await og('og:url')).toBe(canonical);
+      expect(await og('og:locale')).toBe(variant.ogLocale);
+      const h1 = await page.locator('h1').innerText();
+      expect(await og('og:title')).toBe(h1);
+      expect(await og('article:published_time')).toBe('2019-12-20T15:14:59+08:00');
+      const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+      expect(jsonLd).toMatchObject({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: h1, inLanguage: variant.lang, url: canonical, datePublished: '2019-12-20T15:14:59+08:00' });
+      expect(jsonLd.publisher.name).toBe(variant.script === 'hant' ? '中華寫字樓網' : '中华写字楼网');
+    });
+
+    test(`${variant.id}: the web app manifest starts at the variant's home, scoped to the base`, async ({ page, request, site }) => {
+      await page.goto(site.url(`${variant.id}/`));
+      const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+      expect(href).toBe(site.url(`${variant.id}/manifest.webmanifest`));
+      const response = await request.get(href!);
+      expect(response.headers()['content-type']).toContain('manifest+json');
+      const manifest = await response.json();
+      expect(manifest).toMatchObject({ start_url: site.url(`${variant.id}/`), scope: site.base, lang: variant.lang, display: 'standalone' });
+      for (const icon of manifest.icons) expect((await request.get(icon.src)).status()).toBe(200);
+      if (variant.script === 'hant') expect(manifest.name).not.toMatch(/闻/);
+    });
+  }
+});
+
+test.describe('static host files', () => {
+  test('caching and security headers follow _headers', async ({ request, site, page }) => {
+    const headersOf = async (path: string) => (await request.get(path)).headers();
+    const article = await headersOf(site.url(`zh-tw/${seedSlug}/`));
+    expect(article['cache-control']).toBe(cacheControl.short);
+    expect(article['content-security-policy']).toBe(contentSecurityPolicy);
+    expect(article['x-content-type-options']).toBe('nosniff');
+    expect(article['referrer-policy']).toBeTruthy();
+    expect(article['permissions-policy']).toBeTruthy();
+    expect((await headersOf(site.url('sw.js')))['cache-control']).toBe(cacheControl.worker);
+    await page.goto(site.url(`zh-tw/${seedSlug}/`));
+    const assets = await page.locator('link[rel="stylesheet"], script[src]').evaluateAll((nodes) => nodes.map((n) => (n as HTMLLinkElement).href || (n as HTMLScriptElement).src));
+    expect(assets.length).toBeGreaterThan(0);
+    for (const asset of assets) {
+      expect(new URL(asset).pathname.startsWith(site.url('_astro/')), asset).toBe(true);
+      expect((await headersOf(asset))['cache-control'], asset).toBe(cacheControl.immutable);
+    }
+    // Nothing inline that the CSP would have to allow.
+    expect(await page.locator('script:not([src]):not([type="application/ld+json"]), style, [style]').count()).toBe(0);
+  });
+
+  test.describe('404 pages', () => {
+    test.use({ allowNotFound: true });
+
+    for (const variant of variants) {
+      test(`${variant.id}: a missing page gets the variant's 404 page with status 404`, async ({ page, site }) => {
+        const response = await page.goto(site.url(`${variant.id}/no-such-article/`));
+        expect(response?.status()).toBe(404);
+        await expect(page.locator('html')).toHaveAttribute('lang', variant.lang);
+        await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
+        await expect(page.getByRole('link', { name: variant.script === 'hant' ? /返回首頁/ : /返回首页/ })).toHaveAttribute('href', site.url(`${variant.id}/`));
+        // Its own links point at the 404 page that exists, not at Astro's `404/` folder.
+        for (const href of await page.locator('link[rel="alternate"][hreflang]').evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href))) {
+          expect(href).toMatch(/\/404\.html$/);
+        }
+      });
+    }
+
+    test('a missing page outside any variant gets the site 404 page, in all four scripts', async ({ page, site }) => {
+      const response = await page.goto(site.url('no-such-page/'));
+      expect(response?.status()).toBe(404);
+      for (const variant of variants) {
+        await expect(page.locator(`section[data-variant="${variant.id}"] a`)).toHaveAttribute('href', site.url(`${variant.id}/`));
+      }
+      await expect(page.locator('section[lang="zh-Hant"] h2')).toHaveText('找不到頁面');
+    });
+  });
+});

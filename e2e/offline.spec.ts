@@ -1,0 +1,174 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { variants } from '../src/convert/variants.ts';
+import { expect, test } from './fixtures.ts';
+import { e2eContentDir } from './globalSetup.ts';
+import { seedSlug } from './seedArticle.ts';
+import { serveSite } from './serveSite.ts';
+
+/**
+ * Offline reading as a reader meets it: one online visit of an article, then no network. Runs against both
+ * builds (root and `/news/`), so the worker's scope and every URL it keeps are checked under a sub-path too.
+ */
+
+/** Waits until the service worker has kept the page, its other variants and its variant's search. */
+async function visitOnline(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.locator('html'), 'the service worker kept the page for offline reading').toHaveAttribute('data-offline', 'ready', { timeout: 20_000 });
+}
+
+/** The names of this origin's caches, as the page sees them. */
+const cacheNames = (page: Page) => page.evaluate(async () => (await caches.keys()).sort());
+
+test.describe('offline reading', () => {
+  test('after one online visit: the article, its other variants, every home and search work offline', async ({ page, context, site }) => {
+    await visitOnline(page, site.url(`zh-tw/${seedSlug}/`));
+    await context.setOffline(true);
+
+    await page.reload();
+    await expect(page.locator('h1')).toContainText('鄭州');
+    // Styles came from the cache too.
+    expect(await page.locator('body').evaluate((body) => getComputedStyle(body).fontFamily)).not.toBe('');
+    expect(await page.locator('link[rel="stylesheet"]').evaluateAll((links) => links.every((l) => (l as HTMLLinkElement).sheet !== null))).toBe(true);
+
+    for (const variant of variants) {
+      await page.goto(site.url(`${variant.id}/${seedSlug}/`));
+      await expect(page.locator('html')).toHaveAttribute('lang', variant.lang);
+      await expect(page.locator('h1')).toContainText(variant.script === 'hant' ? '鄭州' : '郑州');
+      await page.goto(site.url(`${variant.id}/`));
+      await expect(page.locator('html')).toHaveAttribute('lang', variant.lang);
+      await expect(page.locator(`main a[href$="/${variant.id}/${seedSlug}/"]`).first()).toBeVisible();
+    }
+
+    // Search in the visited variant: the search page, Pagefind and the variant's index all come from the cache.
+    await page.goto(site.url(`zh-tw/search/?q=${encodeURIComponent('城市大腦')}`));
+    const result = page.locator(`#search-results a[href*="/zh-tw/${seedSlug}/"]`).first();
+    await expect(result).toBeVisible({ timeout: 15_000 });
+    // A result opens the kept article, whatever the query string the result link carries.
+    await result.click();
+    await expect(page.locator('h1')).toContainText('鄭州');
+  });
+
+  test('a page never kept shows the offline page in the reader’s variant, listing what can be read', async ({ page, context, site }) => {
+    await visitOnline(page, site.url(`zh-hans/${seedSlug}/`));
+    await context.setOffline(true);
+    for (const variant of variants) {
+      await page.goto(site.url(`${variant.id}/an-article-never-visited/`));
+      await expect(page.locator('html')).toHaveAttribute('lang', variant.lang);
+      await expect(page.locator('h1')).toHaveText(variant.script === 'hant' ? '目前離線' : '目前离线');
+      const kept = page.locator('[data-offline-list] a');
+      await expect(kept).toHaveCount(1);
+      await expect(kept).toHaveAttribute('href', site.url(`${variant.id}/${seedSlug}/`));
+      await expect(kept).toContainText(variant.script === 'hant' ? '鄭州' : '郑州');
+      // Every variant's home is always there.
+      await expect(page.locator('.offline-homes a')).toHaveCount(variants.length);
+    }
+  });
+
+  test('the worker is scoped to the base and its caches are named for it', async ({ page, site }) => {
+    await visitOnline(page, site.url('zh-hk/'));
+    const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope);
+    expect(scope).toBe(new URL(site.url(), page.url()).href);
+    const names = await cacheNames(page);
+    expect(names).toHaveLength(2);
+    for (const name of names) expect(name.startsWith(`zhpress ${site.base} `), name).toBe(true);
+  });
+});
+
+/**
+ * Builds the e2e sources, with `edit` applied to a copy, into `outDir` under `/news/`. The copy stays at one
+ * path and is not deleted: Astro's content cache remembers source paths, and a later build fails on a path
+ * that vanished.
+ */
+const updateContentDir = '.zhpress/e2e/update-content';
+function buildSite(outDir: string, edit: (contentDir: string) => void): void {
+  rmSync(updateContentDir, { recursive: true, force: true });
+  cpSync(e2eContentDir, updateContentDir, { recursive: true });
+  edit(updateContentDir);
+  execFileSync(process.execPath, ['src/cli/build.ts'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ZHPRESS_CONTENT: updateContentDir, ZHPRESS_OUT_DIR: outDir, SITE_BASE: '/news/', SITE_URL: 'http://127.0.0.1' },
+  });
+}
+
+const deployVersion = (outDir: string) => /deploy ([0-9a-f]{16})/.exec(readFileSync(join(outDir, 'sw.js'), 'utf8'))![1]!;
+
+/** Every response in this site's caches whose bytes differ from what the server now serves. */
+async function staleCacheEntries(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const stale: string[] = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        const cached = new Uint8Array(await (await cache.match(request))!.arrayBuffer());
+        const served = new Uint8Array(await (await fetch(request.url, { cache: 'no-store' })).arrayBuffer());
+        if (cached.length !== served.length || cached.some((byte, i) => byte !== served[i])) stale.push(request.url);
+      }
+    }
+    return stale;
+  });
+}
+
+test.describe('a new deploy', () => {
+  // One build pair is enough: it runs under `/news/`, with its own server (two deploys into one folder).
+  test.skip(({ site }) => site.base === '/', 'runs once, under the sub-path');
+
+  test('replaces the old one cleanly: new content, old caches gone, no old file left in a cache', async ({ browser }) => {
+    test.setTimeout(180_000);
+    const root = mkdtempSync(join(tmpdir(), 'zhpress-update-'));
+    const outDir = join(root, 'site');
+    const article = (content: string) => join(content, 'articles', `${seedSlug}.mdx`);
+    let context: BrowserContext | undefined;
+    let server = (await (async () => {
+      buildSite(outDir, () => {});
+      return serveSite(outDir, { base: '/news/' });
+    })());
+    try {
+      const versionA = deployVersion(outDir);
+      const origin = server.origin;
+      context = await browser.newContext({ baseURL: origin });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await visitOnline(page, `/news/zh-hant/${seedSlug}/`);
+      expect(await cacheNames(page)).toEqual([`zhpress /news/ pages ${versionA}`, `zhpress /news/ shell ${versionA}`]);
+      const oldSearchFiles = await page.evaluate(async (version) => (await (await caches.open(`zhpress /news/ shell ${version}`)).keys()).map((r) => r.url).filter((u) => u.includes('/pagefind/')), versionA);
+
+      // Deploy B: the article's title and text change, so do its pages and search index.
+      buildSite(outDir, (content) => {
+        const source = readFileSync(article(content), 'utf8');
+        writeFileSync(article(content), source.replace(/^title: "(.*)"$/m, 'title: "$1（更新）"').replace(/\n---\n\n/, '\n---\n\n这是更新后的第一段。\n\n'));
+      });
+      const versionB = deployVersion(outDir);
+      expect(versionB).not.toBe(versionA);
+      await new Promise((resolve) => server.server.close(resolve));
+      server = await serveSite(outDir, { base: '/news/', port: Number(new URL(origin).port) });
+
+      await page.reload();
+      await expect(page.locator('h1')).toContainText('（更新）');
+      await expect.poll(() => cacheNames(page), { timeout: 20_000, message: 'only deploy B’s caches remain' }).toEqual([`zhpress /news/ pages ${versionB}`, `zhpress /news/ shell ${versionB}`]);
+      expect(await staleCacheEntries(page), 'cached files that are not what deploy B serves').toEqual([]);
+      const cachedNow = await page.evaluate(async () => {
+        const urls: string[] = [];
+        for (const name of await caches.keys()) urls.push(...(await (await caches.open(name)).keys()).map((r) => r.url));
+        return urls;
+      });
+      const goneSearchFiles = oldSearchFiles.filter((url) => /\.pf_(index|fragment|filter)$/.test(url) && !existsSync(join(outDir, new URL(url).pathname.slice('/news/'.length))));
+      for (const url of goneSearchFiles) expect(cachedNow, `deploy A's ${url} is no longer cached`).not.toContain(url);
+      // The article read under deploy A was carried over and is readable offline, as deploy B wrote it.
+      await context.setOffline(true);
+      await page.goto(`/news/zh-hk/${seedSlug}/`);
+      await expect(page.locator('h1')).toContainText('（更新）');
+      await page.reload();
+      await expect(page.locator('.article-body')).toContainText('這是更新後的第一段');
+      expect(errors).toEqual([]);
+    } finally {
+      await context?.close();
+      await new Promise((resolve) => server.server.close(resolve));
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

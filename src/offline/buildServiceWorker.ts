@@ -1,0 +1,199 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import type { OfflineConfig } from './offlineConfig.ts';
+
+/** Visited pages the worker keeps before dropping the oldest: ~200 × 30 KB article pages ≈ 6 MB. */
+export const MAX_PAGES = 200;
+
+/**
+ * A variant's Pagefind fragments (one per page: the result's title and excerpt) are fetched with its index
+ * only while they add up to at most this; above it (a few hundred articles), results show offline only for
+ * fragments fetched before, and the worker caches every fragment a search online fetches.
+ */
+export const FRAGMENT_BUDGET = 1024 * 1024;
+
+/**
+ * Files under `pagefind/` outside every bundle (shared by all variants, e.g. a cross-script vocabulary) are
+ * fetched with each variant's search while they add up to at most this; above it, only as searches use them.
+ */
+export const SHARED_SEARCH_BUDGET = 2 * 1024 * 1024;
+
+/** A file of the built site: its path relative to `dist/` (POSIX separators) and size. */
+export interface SiteFile {
+  path: string;
+  bytes: number;
+}
+
+/** Every file under `dir`, sorted, so every list derived from it is in a stable order. */
+export async function listSiteFiles(dir: string): Promise<SiteFile[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files: SiteFile[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const full = join(entry.parentPath, entry.name);
+    const path = full.slice(dir.length).replace(/^[\\/]+/, '').split(/[\\/]/).join('/');
+    files.push({ path, bytes: (await stat(full)).size });
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The URL a file is served at: `zh-tw/index.html` → `/news/zh-tw/`. */
+export function urlOf(base: string, path: string): string {
+  if (path === 'index.html') return base;
+  return `${base}${path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path}`;
+}
+
+/**
+ * What the worker fetches at install: the root, each variant's home, search and offline pages and
+ * manifest, the favicon and every `_astro/` asset (CSS and JS of all pages: a few tens of KB, shared by
+ * every article). Articles are not precached: they are kept as they are read.
+ */
+export function precachePaths(files: readonly SiteFile[], variants: readonly string[]): string[] {
+  const present = new Set(files.map((f) => f.path));
+  const required = ['index.html', ...variants.flatMap((v) => [`${v}/index.html`, `${v}/search/index.html`, `${v}/offline/index.html`, `${v}/manifest.webmanifest`])];
+  const missing = required.filter((path) => !present.has(path));
+  if (missing.length > 0) throw new Error(`service worker: the build has no ${missing.join(', ')}; the offline shell needs them.`);
+  const optional = ['favicon.svg'].filter((path) => present.has(path));
+  return [...required, ...optional, ...files.filter((f) => f.path.startsWith('_astro/')).map((f) => f.path)];
+}
+
+/** One Pagefind bundle: the folder of a `pagefind-entry.json` and the languages it indexes. */
+export interface SearchBundle {
+  dir: string;
+  languages: Record<string, { hash: string; wasm?: string | null }>;
+}
+
+/**
+ * The Pagefind files a variant's search needs offline. Works with one bundle for all variants
+ * (`pagefind/`, languages keyed by the variant's `lang`) and with one bundle per variant (`pagefind/<variant>/`):
+ * the entry, the API and its worker, the wasm, the language's meta, index and filter chunks, its fragments
+ * within `FRAGMENT_BUDGET`, any other bundle file the built search page or its scripts name, and the files
+ * under `pagefind/` that belong to no bundle, within `SHARED_SEARCH_BUDGET`.
+ */
+export function searchPaths(options: {
+  files: readonly SiteFile[];
+  bundles: readonly SearchBundle[];
+  variant: string;
+  lang: string;
+  /** Text of the variant's search page and of the site's scripts, scanned for bundle files they load. */
+  referencedBy: string;
+}): string[] {
+  const { files, bundles, variant } = options;
+  const bundle = bundles.find((b) => b.dir === `pagefind/${variant}/`) ?? bundles.find((b) => b.dir === 'pagefind/');
+  if (!bundle) return [];
+  const keys = Object.keys(bundle.languages);
+  const key = keys.find((k) => k === options.lang.toLowerCase()) ?? (keys.length === 1 ? keys[0] : undefined);
+  if (key === undefined) return [];
+  const language = bundle.languages[key]!;
+  const inBundle = files.filter((f) => f.path.startsWith(bundle.dir));
+  const name = (f: SiteFile) => f.path.slice(bundle.dir.length);
+  const topLevel = inBundle.filter((f) => !name(f).includes('/'));
+  const chunks = (folder: string) => inBundle.filter((f) => name(f).startsWith(`${folder}/${key}_`));
+  const wasm = topLevel.filter((f) => name(f) === `wasm.${language.wasm ?? 'unknown'}.pagefind`);
+  const core = topLevel.filter((f) =>
+    ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', `pagefind.${language.hash}.pf_meta`].includes(name(f)),
+  );
+  const referenced = topLevel.filter((f) => /\.(js|css)$/.test(f.path) && options.referencedBy.includes(name(f)));
+  const fragments = chunks('fragment');
+  const fragmentBytes = fragments.reduce((sum, f) => sum + f.bytes, 0);
+  const chosen = [...core, ...(wasm.length > 0 ? wasm : topLevel.filter((f) => /^wasm\..*\.pagefind$/.test(name(f)))), ...referenced, ...chunks('index'), ...chunks('filter')];
+  if (fragmentBytes <= FRAGMENT_BUDGET) chosen.push(...fragments);
+  const shared = files.filter((f) => f.path.startsWith('pagefind/') && !bundles.some((b) => f.path.startsWith(b.dir)));
+  if (shared.reduce((sum, f) => sum + f.bytes, 0) <= SHARED_SEARCH_BUDGET) chosen.push(...shared);
+  return [...new Set(chosen.map((f) => f.path))].sort();
+}
+
+/** The Pagefind bundles of a built site, found by their `pagefind-entry.json`. */
+export async function readSearchBundles(outDir: string, files: readonly SiteFile[]): Promise<SearchBundle[]> {
+  const bundles: SearchBundle[] = [];
+  for (const file of files) {
+    if (!file.path.startsWith('pagefind/') || posix.basename(file.path) !== 'pagefind-entry.json') continue;
+    const entry = JSON.parse(await readFile(join(outDir, file.path), 'utf8')) as { languages?: SearchBundle['languages'] };
+    bundles.push({ dir: `${posix.dirname(file.path)}/`, languages: entry.languages ?? {} });
+  }
+  return bundles;
+}
+
+/** sha256 of a build's file, hex. */
+async function fileHash(outDir: string, path: string): Promise<string> {
+  return createHash('sha256').update(await readFile(join(outDir, path))).digest('hex');
+}
+
+/** The worker's code, bundled from `serviceWorker.ts` (deterministic: no paths, no comments, no dates). */
+export async function bundleWorkerCode(): Promise<string> {
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL('./serviceWorker.ts', import.meta.url))],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+export interface ServiceWorkerReport {
+  version: string;
+  workerBytes: number;
+  precacheFiles: number;
+  precacheBytes: number;
+  searchBytes: Record<string, number>;
+}
+
+/**
+ * Writes `<outDir>/sw.js`: the bundled worker with this deploy's `OfflineConfig` in front. The version is
+ * the sha256 of the worker's code and of every listed URL with its file's content hash, so it changes
+ * exactly when something the worker caches changes, and two builds of the same sources give the same file.
+ */
+export async function writeServiceWorker(outDir: string, options: { base: string; variants: ReadonlyArray<{ id: string; lang: string }> }): Promise<ServiceWorkerReport> {
+  const files = await listSiteFiles(outDir);
+  const bytes = new Map(files.map((f) => [f.path, f.bytes]));
+  const ids = options.variants.map((v) => v.id);
+  const precache = precachePaths(files, ids);
+  const bundles = await readSearchBundles(outDir, files);
+  const scripts = await Promise.all(files.filter((f) => f.path.startsWith('_astro/') && f.path.endsWith('.js')).map((f) => readFile(join(outDir, f.path), 'utf8')));
+  const search: Record<string, string[]> = {};
+  for (const variant of options.variants) {
+    const page = await readFile(join(outDir, variant.id, 'search', 'index.html'), 'utf8');
+    search[variant.id] = searchPaths({ files, bundles, variant: variant.id, lang: variant.lang, referencedBy: [page, ...scripts].join('\n') });
+  }
+  const code = await bundleWorkerCode();
+  const listed = [...new Set([...precache, ...Object.values(search).flat()])].sort();
+  const hash = createHash('sha256').update(code);
+  for (const path of listed) hash.update(`${path}\0${await fileHash(outDir, path)}\n`);
+  const version = hash.digest('hex').slice(0, 16);
+  // Each variant's search list goes to its own file, named by its content.
+  const searchLists: Record<string, string> = {};
+  await mkdir(join(outDir, 'sw-search'), { recursive: true });
+  for (const [variant, paths] of Object.entries(search)) {
+    const list = `${JSON.stringify(paths.map((path) => urlOf(options.base, path)))}\n`;
+    const file = `sw-search/${variant}.${createHash('sha256').update(list).digest('hex').slice(0, 12)}.json`;
+    await writeFile(join(outDir, file), list);
+    searchLists[variant] = urlOf(options.base, file);
+  }
+  const config: OfflineConfig = {
+    version,
+    base: options.base,
+    variants: ids,
+    precache: precache.map((path) => urlOf(options.base, path)),
+    search: searchLists,
+    maxPages: MAX_PAGES,
+  };
+  const worker = `// zhpress service worker, deploy ${version}\nconst ZHPRESS_OFFLINE=${JSON.stringify(config)};\n${code}`;
+  await writeFile(join(outDir, 'sw.js'), worker);
+  const sum = (paths: readonly string[]) => paths.reduce((total, path) => total + (bytes.get(path) ?? 0), 0);
+  return {
+    version,
+    workerBytes: Buffer.byteLength(worker),
+    precacheFiles: precache.length,
+    precacheBytes: sum(precache),
+    searchBytes: Object.fromEntries(Object.entries(search).map(([variant, paths]) => [variant, sum(paths)])),
+  };
+}

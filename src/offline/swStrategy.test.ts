@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { cacheNames, describePage, isHashedSearchChunk, offlinePageFor, pageKey, siblingPages, strategyFor, variantOf } from './swStrategy.ts';
+
+const variants = ['zh-hans', 'zh-hant', 'zh-tw', 'zh-hk'];
+const origin = 'https://example.org';
+
+test('swStrategy', async (t) => {
+  for (const base of ['/', '/news/']) {
+    await t.test(`should route requests under ${base} by what they are`, () => {
+      const scope = { origin, base };
+      const get = (path: string, mode = 'no-cors') => strategyFor(new URL(path, origin), { method: 'GET', mode }, scope);
+      const table: Array<[string, string, string?]> = [
+        [`${base}zh-tw/some-article/`, 'page', 'navigate'],
+        [`${base}zh-tw/search/?q=城市`, 'page', 'navigate'],
+        [`${base}`, 'page', 'navigate'],
+        [`${base}zh-hk/404.html`, 'page'],
+        [`${base}_astro/site.DXDDN0J-.css`, 'immutable'],
+        [`${base}pagefind/zh-hans/index/und_cee9b35.pf_index`, 'immutable'],
+        [`${base}pagefind/fragment/zh-hans_515b3f3.pf_fragment`, 'immutable'],
+        [`${base}pagefind/zh-hans/filter/und_eabf7ad.pf_filter`, 'immutable'],
+        [`${base}pagefind/zh-hans/pagefind.js`, 'revalidate'],
+        [`${base}pagefind/zh-hans/pagefind-entry.json?ts=123`, 'revalidate'],
+        [`${base}pagefind/zh-hans/pagefind.und_66275ae118a.pf_meta`, 'revalidate'],
+        [`${base}pagefind/zh-hans/wasm.unknown.pagefind`, 'revalidate'],
+        [`${base}pagefind/vocab/00.json`, 'revalidate'],
+        [`${base}zh-hans/manifest.webmanifest`, 'revalidate'],
+        [`${base}sw.js`, 'bypass'],
+      ];
+      for (const [path, expected, mode] of table) assert.equal(get(path, mode), expected, path);
+      assert.equal(strategyFor(new URL(`${base}zh-tw/`, 'https://other.example'), { method: 'GET', mode: 'navigate' }, scope), 'bypass');
+      assert.equal(strategyFor(new URL(`${base}zh-tw/`, origin), { method: 'POST', mode: 'navigate' }, scope), 'bypass');
+    });
+  }
+
+  await t.test('should leave requests outside the base alone', () => {
+    assert.equal(strategyFor(new URL('/other/zh-tw/', origin), { method: 'GET', mode: 'navigate' }, { origin, base: '/news/' }), 'bypass');
+  });
+
+  await t.test('should name caches per site and deploy, so another base on the origin keeps its own', () => {
+    const news = cacheNames('/news/', 'abc');
+    assert.deepEqual(news, { prefix: 'zhpress /news/ ', shell: 'zhpress /news/ shell abc', pages: 'zhpress /news/ pages abc' });
+    assert.ok(!news.shell.startsWith(cacheNames('/', 'abc').prefix));
+  });
+
+  await t.test('should find the same page in the other variants', () => {
+    assert.deepEqual(siblingPages('/news/zh-tw/a/', '/news/', variants), ['/news/zh-hans/a/', '/news/zh-hant/a/', '/news/zh-hk/a/']);
+    assert.deepEqual(siblingPages('/zh-hans/', '/', variants), ['/zh-hant/', '/zh-tw/', '/zh-hk/']);
+    assert.deepEqual(siblingPages('/news/', '/news/', variants), []);
+    assert.deepEqual(siblingPages('/news/pagefind/x.js', '/news/', variants), []);
+  });
+
+  await t.test('should tell the variant of a path', () => {
+    assert.equal(variantOf('/news/zh-hk/a/', '/news/', variants), 'zh-hk');
+    assert.equal(variantOf('/news/zh-hk', '/news/', variants), undefined);
+    assert.equal(variantOf('/zh-hk/', '/news/', variants), undefined);
+  });
+
+  await t.test('should describe cached pages for the offline list', () => {
+    const describe = (path: string) => describePage(path, '/news/', variants);
+    assert.deepEqual(describe('/news/'), { kind: 'root' });
+    assert.deepEqual(describe('/news/zh-tw/'), { kind: 'home', variant: 'zh-tw' });
+    assert.deepEqual(describe('/news/zh-tw/some-article/'), { kind: 'article', variant: 'zh-tw' });
+    assert.deepEqual(describe('/news/zh-tw/search/'), { kind: 'search', variant: 'zh-tw' });
+    assert.deepEqual(describe('/news/zh-tw/offline/'), { kind: 'offline', variant: 'zh-tw' });
+    assert.deepEqual(describe('/news/zh-tw/404.html'), { kind: 'other', variant: 'zh-tw' });
+  });
+
+  await t.test('should pick the offline page of the variant, else the default variant', () => {
+    assert.equal(offlinePageFor('/news/zh-hk/nowhere/', '/news/', variants), '/news/zh-hk/offline/');
+    assert.equal(offlinePageFor('/news/nowhere/', '/news/', variants), '/news/zh-hans/offline/');
+  });
+
+  await t.test('should key pages without query or fragment', () => {
+    assert.equal(pageKey(new URL('https://example.org/news/zh-tw/search/?q=x#r')), 'https://example.org/news/zh-tw/search/');
+  });
+
+  await t.test('should treat only Pagefind chunk files as hashed', () => {
+    assert.ok(isHashedSearchChunk('/pagefind/index/zh-hans_3cbc9d6.pf_index'));
+    assert.ok(!isHashedSearchChunk('/pagefind/pagefind.zh-hans_fd41997a58f4d55.pf_meta'));
+    assert.ok(!isHashedSearchChunk('/pagefind/pagefind-entry.json'));
+  });
+});
