@@ -125,8 +125,10 @@ export function startSearchPage(document: Document): void {
   const showMore = async (current: number) => {
     if (!shown) return;
     const next = shown.results.slice(shown.count, shown.count + pageSize);
-    const data = await Promise.all(next.map((r) => r.data()));
+    // Offline, a result whose fragment was never cached cannot load: leave it out rather than fail the list.
+    const settled = await Promise.allSettled(next.map((r) => r.data()));
     if (current !== generation) return;
+    const data = settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
     const items = data.map((page) => resultItem(page.url, page.meta, page.content, shown!.terms));
     list.append(...items);
     shown.count += next.length;
