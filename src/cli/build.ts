@@ -9,15 +9,19 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { build } from 'astro';
+import { spawn } from 'node:child_process';
 import { checkSources, formatProblems } from '../content/checkSources.ts';
 import { contentDir } from '../content/contentDir.ts';
 import { includeDrafts } from '../content/includeDrafts.ts';
 import { withBuildLock } from '../publish/buildLock.ts';
+import { adoptStats, ignoreChild, isBareBuild, phase } from '../publish/buildStats.ts';
+import { finishSite } from '../publish/finishSite.ts';
 import { publishSite } from '../publish/publishSite.ts';
+import { createSitePaths } from '../render/paths.ts';
 
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 const outDir = process.env['ZHPRESS_OUT_DIR'] ?? 'dist';
+const logger = { info: (message: string) => console.log(`[zhpress] ${message}`) };
 
 const problems = await checkSources(contentDir);
 if (problems.length > 0) {
@@ -46,13 +50,39 @@ try {
   await withBuildLock(process.cwd(), async () => {
     await forgetVanishedContent();
     await publishSite(outDir, async (stagingDir) => {
-      await build({ outDir: stagingDir, cacheDir, logLevel: process.env['ZHPRESS_LOG_LEVEL'] === 'debug' ? 'debug' : 'info' });
+      await renderSite(stagingDir);
+      phase('post');
+      if (!isBareBuild()) await finishSite(stagingDir, { base: createSitePaths(process.env['SITE_BASE'] ?? '/').root(), logger });
     });
   });
   console.log(`zhpress: site written to ${outDir}/`);
 } catch (error) {
   console.error(`\nzhpress: build failed; ${outDir}/ was left as it was.\n${describe(error)}`);
   process.exitCode = 1;
+}
+
+/**
+ * Astro renders (and converts) in a child process: its memory is returned when it exits, before Pagefind
+ * indexes, so the two peaks never add up (at 10,000 articles each is several GiB).
+ */
+async function renderSite(stagingDir: string): Promise<void> {
+  phase('render');
+  const statsFile = process.env['ZHPRESS_BUILD_STATS'];
+  const childStats = statsFile ? `${statsFile}.render.json` : undefined;
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, ['src/cli/renderSite.ts', stagingDir, cacheDir], {
+      stdio: 'inherit',
+      env: { ...process.env, ...(childStats ? { ZHPRESS_BUILD_STATS: childStats } : {}) },
+    });
+    if (child.pid !== undefined) ignoreChild(child.pid);
+    child.on('error', reject);
+    child.on('exit', resolve);
+  });
+  if (childStats) {
+    adoptStats(childStats);
+    await rm(childStats, { force: true });
+  }
+  if (code !== 0) throw new Error(`Astro could not render the site (exit code ${code}); its messages are above.`);
 }
 
 function describe(error: unknown): string {

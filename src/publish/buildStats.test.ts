@@ -31,7 +31,28 @@ function runRecorded(body: string, env: Record<string, string> = {}): BuildStats
 test('buildStats', async (t) => {
   await t.test('should export the recorder and the bare-build switch', async () => {
     const mod = await import('./buildStats.ts');
-    assert.deepEqual(Object.keys(mod).sort(), ['childMemory', 'isBareBuild', 'measure', 'noteChildMemory', 'phase']);
+    assert.deepEqual(Object.keys(mod).sort(), ['adoptStats', 'childMemory', 'ignoreChild', 'isBareBuild', 'measure', 'noteChildMemory', 'phase']);
+  });
+
+  await t.test("should take in the render process's stages and memory as its own render phase", () => {
+    const stats = runRecorded(`
+      const { writeFileSync } = await import('node:fs');
+      const child = process.env.ZHPRESS_BUILD_STATS + '.render.json';
+      const stage = (wallMs, peak) => ({ wallMs, calls: 1, peakRssBytes: peak, childPeakRssBytes: 0, treePeakRssBytes: peak });
+      writeFileSync(child, JSON.stringify({ bare: false, totalMs: 900, peakRssBytes: 5 * 2 ** 30, childPeakRssBytes: 0,
+        phases: { setup: stage(100, 2 ** 28), render: stage(700, 5 * 2 ** 30), post: stage(100, 2 ** 30) },
+        stages: { convert: stage(300, 5 * 2 ** 30) } }));
+      stats.phase('render');
+      stats.adoptStats(child);
+      stats.phase('post');
+      await stats.measure('index', async () => {});
+    `);
+    assert.ok(stats);
+    assert.equal(stats.stages['convert']?.wallMs, 300, "the render process's conversion time is counted");
+    assert.equal(stats.stages['convert']?.calls, 1);
+    assert.equal(stats.phases['render']?.peakRssBytes, 5 * 2 ** 30, "the render phase's memory is the render process's");
+    assert.equal(stats.peakRssBytes, 5 * 2 ** 30, 'the build peak includes the render process');
+    assert.ok(stats.stages['index'], 'stages of this process are kept');
   });
 
   await t.test('should call through and record nothing without ZHPRESS_BUILD_STATS', async () => {

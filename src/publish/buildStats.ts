@@ -54,6 +54,10 @@ interface Recorder {
   /** Measured stages currently running, with how many calls of each are open. */
   running: Map<string, number>;
   childPeakRssBytes: number;
+  /** Peak RSS of child processes whose own stats were adopted (the render process). */
+  adoptedPeakRssBytes: number;
+  /** Children measured by their own stats, not by sampling (they are not Pagefind). */
+  ignoredPids: Set<number>;
 }
 
 const key = Symbol.for('zhpress.buildStats');
@@ -75,6 +79,8 @@ function recorder(): Recorder | null {
     stages: new Map(),
     running: new Map(),
     childPeakRssBytes: 0,
+    adoptedPeakRssBytes: 0,
+    ignoredPids: new Set(),
   };
   store[key] = rec;
   setInterval(() => sample(rec), 100).unref();
@@ -139,9 +145,46 @@ export function noteChildMemory(): void {
   if (rec) sample(rec);
 }
 
+/**
+ * Takes in the stats a child build process wrote to `file` (the rendering half of `npm run build`): its
+ * measured stages add to this process's, and its memory counts as this process's `render` phase.
+ */
+export function adoptStats(file: string, pid?: number): void {
+  const rec = recorder();
+  if (!rec) return;
+  if (pid !== undefined) rec.ignoredPids.delete(pid);
+  let child: BuildStats;
+  try {
+    child = JSON.parse(readFileSync(file, 'utf8')) as BuildStats;
+  } catch {
+    return;
+  }
+  for (const [name, stats] of Object.entries(child.stages)) {
+    const mine = entry(rec.stages, name);
+    mine.wallMs += stats.wallMs;
+    mine.calls += stats.calls;
+    mine.peakRssBytes = Math.max(mine.peakRssBytes, stats.peakRssBytes);
+    mine.childPeakRssBytes = Math.max(mine.childPeakRssBytes, stats.childPeakRssBytes);
+    mine.treePeakRssBytes = Math.max(mine.treePeakRssBytes, stats.treePeakRssBytes);
+  }
+  const render = entry(rec.phases, 'render');
+  for (const stats of Object.values(child.phases)) {
+    render.peakRssBytes = Math.max(render.peakRssBytes, stats.peakRssBytes);
+    render.childPeakRssBytes = Math.max(render.childPeakRssBytes, stats.childPeakRssBytes);
+    render.treePeakRssBytes = Math.max(render.treePeakRssBytes, stats.treePeakRssBytes);
+  }
+  rec.adoptedPeakRssBytes = Math.max(rec.adoptedPeakRssBytes, child.peakRssBytes);
+  rec.childPeakRssBytes = Math.max(rec.childPeakRssBytes, child.childPeakRssBytes);
+}
+
+/** Leaves a child process (and its own children) out of sampling: it reports its stats itself (`adoptStats`). */
+export function ignoreChild(pid: number): void {
+  recorder()?.ignoredPids.add(pid);
+}
+
 function sample(rec: Recorder): void {
   const rss = process.memoryUsage.rss();
-  const children = childMemory(process.pid);
+  const children = childMemory(process.pid, rec.ignoredPids);
   const childPeak = Math.max(0, ...children.map((c) => c.hwm));
   const tree = rss + children.reduce((sum, c) => sum + c.rss, 0);
   rec.childPeakRssBytes = Math.max(rec.childPeakRssBytes, childPeak);
@@ -160,13 +203,14 @@ interface ChildMemory {
 }
 
 /** RSS and high-water mark of every descendant of `pid`, from `/proc` (empty where there is no `/proc`). */
-export function childMemory(pid: number): ChildMemory[] {
+export function childMemory(pid: number, ignored: ReadonlySet<number> = new Set()): ChildMemory[] {
   const found: ChildMemory[] = [];
   for (const child of childPids(pid)) {
+    if (ignored.has(child)) continue;
     try {
       const status = readFileSync(`/proc/${child}/status`, 'utf8');
       const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
-      found.push({ rss: kib('VmRSS'), hwm: kib('VmHWM') }, ...childMemory(child));
+      found.push({ rss: kib('VmRSS'), hwm: kib('VmHWM') }, ...childMemory(child, ignored));
     } catch {
       // The child exited between listing and reading.
     }
@@ -188,7 +232,7 @@ function summary(rec: Recorder): BuildStats {
   return {
     bare: isBareBuild(),
     totalMs: performance.now(),
-    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    peakRssBytes: Math.max(process.resourceUsage().maxRSS * 1024, rec.adoptedPeakRssBytes),
     childPeakRssBytes: rec.childPeakRssBytes,
     phases: Object.fromEntries(rec.phases),
     stages: Object.fromEntries(rec.stages),

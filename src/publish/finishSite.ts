@@ -1,0 +1,35 @@
+import { variantIds, variants } from '../convert/variants.ts';
+import { listSiteFiles, writeServiceWorker } from '../offline/buildServiceWorker.ts';
+import { indexSite } from '../search/indexSite.ts';
+import { measure } from './buildStats.ts';
+import { writeHostFiles } from './hostFiles.ts';
+import { placeNotFoundPages } from './notFoundPages.ts';
+
+export interface FinishOptions {
+  /** The deploy base, with a trailing slash. */
+  base: string;
+  logger: { info(message: string): void };
+}
+
+/**
+ * The steps after Astro has written every page, in order:
+ *
+ * 1. index — Pagefind indexes each variant, and the cross-script vocabulary is written;
+ * 2. 404 pages — each variant's 404 page moves to `<variant>/404.html`, where hosts look for it;
+ * 3. offline — the service worker, with this deploy's precache and search file lists (`sw.js`);
+ * 4. host files — `_headers` (caching, security) and `_redirects` (per-variant 404s) for static hosts.
+ */
+export async function finishSite(outDir: string, { base, logger }: FinishOptions): Promise<void> {
+  await measure('index', () => indexSite(outDir, logger));
+  await measure('publish', async () => {
+    await placeNotFoundPages(outDir, base, variantIds);
+    const worker = await writeServiceWorker(outDir, { base, variants });
+    logger.info(
+      `service worker ${worker.version}: ${worker.precacheFiles} files precached (${kib(worker.precacheBytes)}), search per variant ${Object.values(worker.searchBytes).map(kib).join(' / ')}`,
+    );
+    const files = (await listSiteFiles(outDir)).map((file) => file.path);
+    await writeHostFiles(outDir, { base, variants: variantIds, files });
+  });
+}
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
