@@ -31,8 +31,10 @@ export default defineConfig({
     },
     trace: 'retain-on-failure',
   },
+  // Checks that need one build only are tagged and run in one project: `@root-only`, `@subpath-only`.
   projects: e2eSites.map((site) => ({
     name: site.name,
     use: { baseURL: site.origin + site.base },
+    grepInvert: site.base === '/' ? /@subpath-only/ : /@root-only/,
   })),
 });

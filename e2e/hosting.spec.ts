@@ -54,9 +54,8 @@ async function getText(request: APIRequestContext, url: string) {
   return { status: response.status(), type: response.headers()['content-type'] ?? '', text: await response.text() };
 }
 
-test.describe('hosting under a sub-path', () => {
-  test.skip(({ site }) => site.base === '/', 'the sub-path build is crawled; quality.spec.ts checks the root build');
-
+// The sub-path build is crawled here; quality.spec.ts crawls the root build.
+test.describe('hosting under a sub-path', { tag: '@subpath-only' }, () => {
   test('a crawl from the base reaches every page, asset, manifest icon, feed and sitemap URL without a 404', async ({ request, site }) => {
     test.setTimeout(120_000);
     const publicOrigin = await publicOriginOf(request, site);

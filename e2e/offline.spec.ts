@@ -112,10 +112,8 @@ async function staleCacheEntries(page: Page): Promise<string[]> {
   });
 }
 
-test.describe('a new deploy', () => {
-  // One build pair is enough: it runs under `/news/`, with its own server (two deploys into one folder).
-  test.skip(({ site }) => site.base === '/', 'runs once, under the sub-path');
-
+// One build pair is enough: it runs under `/news/`, with its own server (two deploys into one folder).
+test.describe('a new deploy', { tag: '@subpath-only' }, () => {
   test('replaces the old one cleanly: new content, old caches gone, no old file left in a cache', async ({ browser }) => {
     test.setTimeout(180_000);
     const root = mkdtempSync(join(tmpdir(), 'zhpress-update-'));
