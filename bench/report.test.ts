@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { summarizeStages } from './measureBuild.ts';
+import { checkTargets, formatBytes, formatMarkdown, pipelineOverhead, type BenchResults, type SizeResult } from './report.ts';
+
+const MiB = 2 ** 20;
+const GiB = 2 ** 30;
+const stage = (wallMs: number, peakRssBytes = 500 * MiB, childPeakRssBytes = 0) => ({ wallMs, calls: 1, peakRssBytes, childPeakRssBytes, treePeakRssBytes: peakRssBytes + childPeakRssBytes });
+
+/** A size result as the bench would record it, with a given wall time and peak per article. */
+function size(articles: number, { msPerArticle = 10, peak = 1 * GiB, firstResultMs = 120, searchBytes = 60 * 1024, bareMs = 0.9 } = {}): SizeResult {
+  const wallMs = articles * msPerArticle;
+  const stats = {
+    bare: false,
+    totalMs: wallMs,
+    peakRssBytes: peak,
+    childPeakRssBytes: peak / 2,
+    phases: { setup: stage(wallMs * 0.05), render: stage(wallMs * 0.6), post: stage(wallMs * 0.35) },
+    stages: { convert: stage(wallMs * 0.1), index: stage(wallMs * 0.3, peak, peak / 2) },
+  };
+  const transfer = { requests: 6, rawBytes: searchBytes * 2, gzipBytes: searchBytes };
+  return {
+    articles,
+    pages: articles * 4 + 13,
+    corpusBytes: articles * 6000,
+    build: {
+      ok: true,
+      wallMs,
+      peakTreeRssBytes: peak,
+      peakNodeRssBytes: peak / 2,
+      peakChildRssBytes: peak / 2,
+      stages: summarizeStages(stats),
+      pagesPerSecond: (articles * 4) / (wallMs / 1000),
+      msPerArticle,
+      rssBytesPerArticle: peak / articles,
+    },
+    bare: { ok: true, wallMs: wallMs * bareMs, renderMs: wallMs * 0.55, peakTreeRssBytes: peak / 2 },
+    dist: { bytes: articles * 80_000, files: articles * 5 },
+    searchIndex: { total: { bytes: 3 * MiB, files: 100 }, perVariant: { 'zh-hans': { bytes: MiB, files: 40 } }, shared: { bytes: 20_000, files: 64 } },
+    search: [
+      { label: 'same script', variant: 'zh-hans', query: '城市大脑', found: true, results: 10, firstResultMs, searchMs: firstResultMs / 2, untilFirstResult: transfer, searchFiles: transfer, searchFilesFirstPage: transfer, largest: [] },
+      { label: 'cross-script', variant: 'zh-hant', query: '城市大脑', found: true, results: 10, firstResultMs, searchMs: firstResultMs / 2, untilFirstResult: transfer, searchFiles: transfer, searchFilesFirstPage: transfer, largest: [] },
+    ],
+    firstView: { url: '/zh-tw/bench-00001/', page: { requests: 4, rawBytes: 40_000, gzipBytes: 12_000, byType: { js: { requests: 1, rawBytes: 3000, gzipBytes: 1200 } } }, serviceWorker: { requests: 0, rawBytes: 0, gzipBytes: 0 }, readableWithoutJs: true },
+  };
+}
+
+const converter = { textBytes: 10 * MiB, lines: 50_000, cli: 'opencc', results: [{ variant: 'zh-tw' as const, config: 's2twp.json', oursMs: 900, oursSetupMs: 200, oursConvertMs: 600, oursMiBps: 11, cliMs: 4000, cliMiBps: 2.5, ratio: 4.4, identicalLines: 0.9 }] };
+const verdicts = (sizes: SizeResult[]) => Object.fromEntries(checkTargets(sizes, converter).map((c) => [c.target.split(' ').slice(0, 3).join(' '), c.pass]));
+
+test('bench report', async (t) => {
+  await t.test('should split the build into render (without conversion), convert, index and rest', () => {
+    const stages = summarizeStages({
+      bare: false,
+      totalMs: 100,
+      peakRssBytes: 0,
+      childPeakRssBytes: 0,
+      phases: { setup: stage(10), render: stage(60), post: stage(30) },
+      stages: { convert: stage(15), index: stage(25, 1, 7) },
+    });
+    assert.deepEqual(Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, v.wallMs])), { render: 45, convert: 15, index: 25, rest: 15 });
+    assert.equal(stages.index.childPeakRssBytes, 7);
+  });
+
+  await t.test('should pass every target on a build that meets them', () => {
+    const checks = verdicts([size(100), size(1000), size(10_000)]);
+    assert.ok(Object.values(checks).every((pass) => pass === true), JSON.stringify(checks, null, 1));
+  });
+
+  await t.test('should fail the memory target above 8 GiB and leave it unchecked without 10,000 articles', () => {
+    assert.equal(verdicts([size(100), size(10_000, { peak: 9 * GiB })])['10,000 articles ×'], false);
+    assert.equal(verdicts([size(100), size(1000)])['10,000 articles ×'], null);
+  });
+
+  await t.test('should fail linear growth when the time per article rises with N', () => {
+    assert.equal(verdicts([size(1000, { msPerArticle: 10 }), size(10_000, { msPerArticle: 20 })])['build time grows'], false);
+  });
+
+  await t.test('should fail search above 300 ms or 150 KiB, and the overhead above 20 %', () => {
+    assert.equal(verdicts([size(10_000, { firstResultMs: 400 })])['search: first result'], false);
+    assert.equal(verdicts([size(10_000, { searchBytes: 200 * 1024 })])['search: first result'], false);
+    assert.equal(verdicts([size(10_000, { bareMs: 0.5 })])['the pipeline adds'], false);
+    assert.ok(Math.abs(pipelineOverhead(size(10_000, { bareMs: 0.5 }))!.full - 1) < 1e-9);
+  });
+
+  await t.test('should print every size, the converter and the targets as Markdown tables', () => {
+    const results: BenchResults = {
+      date: '2026-11-24T10:00:00.000Z',
+      command: 'npm run bench',
+      machine: { cpu: 'AMD EPYC', cores: 2, memoryBytes: 24 * GiB, os: 'Debian', node: 'v24.21.0', chromium: 'Chromium 156', astro: '7.3.5', pagefind: '1.6.0', opencc: 'opencc 1.1.6' },
+      sizes: [size(100), size(1000)],
+      converter,
+      targets: checkTargets([size(100), size(1000)], converter),
+    };
+    const md = formatMarkdown(results);
+    assert.match(md, /AMD EPYC, 2 cores, 24\.00 GiB RAM/);
+    assert.match(md, /\| 1,000 \(4,013\) \|/);
+    assert.match(md, /城市大脑 on zh-hant/);
+    assert.match(md, /zh-tw \(s2twp\.json\) \| 900 ms = 11\.0 MiB\/s/);
+    assert.match(md, /\| 10,000 articles × 4 variants .* \| not checked \|/);
+    assert.match(md, /Rerun: `npm run bench`/);
+  });
+
+  await t.test('should format sizes in binary units', () => {
+    assert.equal(formatBytes(1536), '1.5 KiB');
+    assert.equal(formatBytes(3 * MiB), '3.0 MiB');
+    assert.equal(formatBytes(8 * GiB), '8.00 GiB');
+  });
+});
+
+test('page timings from the Astro log', async () => {
+  const { pageTimings } = await import('./measureBuild.ts');
+  const log = ['08:46:36   ├─ /zh-hk/bench-00003/index.html (+2ms) ', '08:46:36   └─ /zh-hans/index.html (+1.2s) ', '08:46:36   ├─ /index.html (+5ms)'].join('\n');
+  assert.deepEqual(pageTimings(log, 2), { pages: 3, totalMs: 1207, slowest: [{ path: '/zh-hans/index.html', ms: 1200 }, { path: '/index.html', ms: 5 }] });
+});

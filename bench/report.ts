@@ -1,0 +1,265 @@
+import type { ConverterBench } from './measureConverter.ts';
+import type { FirstViewMeasurement, SearchMeasurement } from './measureBrowser.ts';
+import type { PageTimings, StageSummary, TreeSize } from './measureBuild.ts';
+
+/** What the bench measured for one corpus size. */
+export interface SizeResult {
+  articles: number;
+  pages: number;
+  corpusBytes: number;
+  build: {
+    ok: boolean;
+    /** The bench stopped the build over its memory limit (--max-memory). */
+    stoppedOverMemory?: boolean;
+    wallMs: number;
+    /** Node plus Pagefind and any other child, sampled together: what the machine must have. */
+    peakTreeRssBytes: number;
+    /** Node's own peak over the whole build. */
+    peakNodeRssBytes: number;
+    /** The largest Pagefind (or other child) high-water mark. */
+    peakChildRssBytes: number;
+    stages: Record<'render' | 'convert' | 'index' | 'rest', StageSummary> | null;
+    /** Astro's per-page times from its log: where the render phase goes. */
+    pageTimings?: PageTimings;
+    pagesPerSecond: number;
+    msPerArticle: number;
+    /** Peak tree RSS divided by the number of articles. */
+    rssBytesPerArticle: number;
+  };
+  bare: { ok: boolean; wallMs: number; /** Astro's render phase alone. */ renderMs: number; peakTreeRssBytes: number; pageTimings?: PageTimings } | null;
+  dist: TreeSize;
+  searchIndex: { total: TreeSize; perVariant: Record<string, TreeSize>; shared: TreeSize };
+  search: SearchMeasurement[];
+  firstView: FirstViewMeasurement | null;
+}
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryBytes: number;
+  os: string;
+  node: string;
+  chromium: string | null;
+  astro: string;
+  pagefind: string;
+  opencc: string | null;
+}
+
+export interface BenchResults {
+  date: string;
+  command: string;
+  machine: Machine;
+  sizes: SizeResult[];
+  converter: ConverterBench | null;
+  targets: TargetCheck[];
+}
+
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  /** `null`: not measured in this run (e.g. the size it needs was not run). */
+  pass: boolean | null;
+}
+
+const KiB = 1024;
+const MiB = 2 ** 20;
+const GiB = 2 ** 30;
+
+export const formatBytes = (bytes: number): string =>
+  bytes >= GiB ? `${(bytes / GiB).toFixed(2)} GiB` : bytes >= MiB ? `${(bytes / MiB).toFixed(1)} MiB` : `${(bytes / KiB).toFixed(1)} KiB`;
+export const formatMs = (ms: number | null): string => (ms === null ? '–' : ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
+const percent = (ratio: number) => `${ratio >= 0 ? '+' : ''}${(ratio * 100).toFixed(0)} %`;
+
+/**
+ * Per-page cost of the pipeline over a bare Astro build of the same pages (`ZHPRESS_BARE=1`: no conversion,
+ * no post-build steps): `full` compares whole builds, `conversion` only Astro's render phase (with and
+ * without the conversion middleware).
+ */
+export function pipelineOverhead(size: SizeResult): { full: number; conversion: number } | null {
+  if (!size.bare?.ok || !size.build.ok || !size.build.stages) return null;
+  const { render, convert } = size.build.stages;
+  return { full: size.build.wallMs / size.bare.wallMs - 1, conversion: (render.wallMs + convert.wallMs) / size.bare.renderMs - 1 };
+}
+
+/** The issue's targets, checked against what was measured (reported, never asserted). */
+export function checkTargets(sizes: readonly SizeResult[], converter: ConverterBench | null): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const at = (n: number) => sizes.find((s) => s.articles === n);
+  const largest = [...sizes].sort((a, b) => b.articles - a.articles)[0];
+
+  const tenK = at(10_000);
+  checks.push({
+    target: '10,000 articles × 4 variants build and index with peak memory ≤ 8 GiB',
+    measured: tenK ? `${tenK.build.ok ? 'built' : tenK.build.stoppedOverMemory ? 'stopped by the bench over its memory limit' : 'FAILED'}; peak ${formatBytes(tenK.build.peakTreeRssBytes)} (Node ${formatBytes(tenK.build.peakNodeRssBytes)}, Pagefind ${formatBytes(tenK.build.peakChildRssBytes)})` : 'not run (add 10000 to --sizes)',
+    pass: tenK ? tenK.build.ok && tenK.build.peakTreeRssBytes <= 8 * GiB : null,
+  });
+
+  const ordered = [...sizes].filter((s) => s.build.ok).sort((a, b) => a.articles - b.articles);
+  if (ordered.length >= 2) {
+    const [small, big] = [ordered[ordered.length - 2]!, ordered[ordered.length - 1]!];
+    // Fixed costs (start-up, bundling) make small builds dear per article; growth is linear when the
+    // marginal cost per article does not rise. Allow 25 % for noise on a shared machine.
+    const marginalTime = (big.build.wallMs - small.build.wallMs) / (big.articles - small.articles);
+    const timeOk = big.build.msPerArticle <= small.build.msPerArticle * 1.25;
+    checks.push({
+      target: 'build time grows linearly in N',
+      measured: `${formatMs(small.build.msPerArticle)}/article at ${small.articles}, ${formatMs(big.build.msPerArticle)}/article at ${big.articles} (marginal ${formatMs(marginalTime)}/article)`,
+      pass: timeOk,
+    });
+    const memory = ordered.map((s) => s.build.peakTreeRssBytes);
+    const marginals = ordered.slice(1).map((s, k) => (s.build.peakTreeRssBytes - ordered[k]!.build.peakTreeRssBytes) / (s.articles - ordered[k]!.articles));
+    const lastMarginal = marginals[marginals.length - 1]!;
+    const memoryOk = marginals.length < 2 ? null : lastMarginal <= Math.max(marginals[marginals.length - 2]! * 1.5, 64 * KiB);
+    checks.push({
+      target: 'peak memory grows linearly in N',
+      measured: `${ordered.map((s, k) => `${formatBytes(memory[k]!)} at ${s.articles}`).join(', ')}; marginal ${marginals.map((m) => `${formatBytes(m)}/article`).join(' → ')}`,
+      pass: memoryOk,
+    });
+  }
+
+  const overheadAt = largest ? pipelineOverhead(largest) : null;
+  checks.push({
+    target: 'the pipeline adds ≤ 20 % per page over a bare Astro build',
+    measured: overheadAt && largest
+      ? `at ${largest.articles}: whole build ${percent(overheadAt.full)} (render phase with conversion vs without: ${percent(overheadAt.conversion)})`
+      : 'not measured',
+    pass: overheadAt ? overheadAt.full <= 0.2 : null,
+  });
+
+  const searchAt = tenK ?? largest;
+  if (searchAt) {
+    const measured = searchAt.search;
+    const slowest = Math.max(...measured.map((m) => m.firstResultMs ?? Infinity));
+    const heaviest = Math.max(...measured.map((m) => m.untilFirstResult.gzipBytes));
+    const allFound = measured.length > 0 && measured.every((m) => m.found);
+    checks.push({
+      target: `search: first result ≤ 300 ms and ≤ 150 KiB at 10,000 articles, cross-script included${searchAt === tenK ? '' : ` (measured at ${searchAt.articles})`}`,
+      measured: allFound ? `slowest ${formatMs(slowest)}, heaviest ${formatBytes(heaviest)} (gzip) over ${measured.length} queries` : `no result for: ${measured.filter((m) => !m.found).map((m) => `${m.query} on ${m.variant}`).join(', ')}`,
+      pass: searchAt === tenK ? allFound && slowest <= 300 && heaviest <= 150 * KiB : null,
+    });
+  }
+
+  const view = largest?.firstView;
+  checks.push({
+    target: 'first view of an article ≤ 30 KiB compressed, readable without JavaScript',
+    measured: view ? `${formatBytes(view.page.gzipBytes)} gzip (${formatBytes(view.page.rawBytes)} raw, ${view.page.requests} requests); without JS: ${view.readableWithoutJs ? 'reads' : 'does NOT read'}` : 'not measured',
+    pass: view ? view.page.gzipBytes <= 30 * KiB && view.readableWithoutJs : null,
+  });
+
+  if (converter) {
+    const ratios = converter.results.map((r) => r.ratio);
+    const worst = ratios.some((r) => r === null) ? null : Math.min(...(ratios as number[]));
+    checks.push({
+      target: "the converter's throughput ≥ the opencc CLI's on the same text",
+      measured: worst === null ? 'opencc CLI not installed' : `${converter.results.map((r) => `${r.variant} ×${r.ratio!.toFixed(1)}`).join(', ')} (ours / CLI, ${formatBytes(converter.textBytes)})`,
+      pass: worst === null ? null : worst >= 1,
+    });
+  }
+  return checks;
+}
+
+const table = (head: string[], rows: string[][]) =>
+  [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+
+/** The results as Markdown, for the terminal and for the README. */
+export function formatMarkdown(results: BenchResults): string {
+  const { machine, sizes } = results;
+  const ok = sizes.filter((s) => s.build.ok && s.build.stages);
+  const out: string[] = [];
+  out.push(`Measured ${results.date.slice(0, 10)} on ${machine.cpu}, ${machine.cores} cores, ${formatBytes(machine.memoryBytes)} RAM, ${machine.os}; Node ${machine.node}, Astro ${machine.astro}, Pagefind ${machine.pagefind}${machine.chromium ? `, ${machine.chromium}` : ''}. Rerun: \`${results.command}\`.`);
+
+  out.push('\n**Build** (`node src/cli/build.ts`, cold caches; wall time, peak RSS of Node / of Pagefind)\n');
+  out.push(
+    table(
+      ['articles (pages)', 'total', 'render', 'convert', 'index', 'rest', 'pages/s', 'per article', 'peak memory', 'bare Astro', 'overhead'],
+      sizes.map((s) => {
+        if (!s.build.ok || !s.build.stages) {
+          const why = s.build.stoppedOverMemory ? 'stopped by the bench over its memory limit' : 'build FAILED';
+          return [`${s.articles.toLocaleString('en')}`, `${why} after ${formatMs(s.build.wallMs)}`, '', '', '', '', '', '', formatBytes(s.build.peakTreeRssBytes), '', ''];
+        }
+        const st = s.build.stages;
+        const overhead = pipelineOverhead(s);
+        return [
+          `${s.articles.toLocaleString('en')} (${s.pages.toLocaleString('en')})`,
+          formatMs(s.build.wallMs),
+          `${formatMs(st.render.wallMs)} / ${formatBytes(st.render.peakRssBytes)}`,
+          `${formatMs(st.convert.wallMs)} (${((st.convert.wallMs / s.build.wallMs) * 100).toFixed(0)} %)`,
+          `${formatMs(st.index.wallMs)} / ${formatBytes(st.index.childPeakRssBytes)}`,
+          formatMs(st.rest.wallMs),
+          s.build.pagesPerSecond.toFixed(0),
+          `${formatMs(s.build.msPerArticle)}, ${formatBytes(s.build.rssBytesPerArticle)}`,
+          formatBytes(s.build.peakTreeRssBytes),
+          s.bare?.ok ? formatMs(s.bare.wallMs) : '–',
+          overhead ? percent(overhead.full) : '–',
+        ];
+      }),
+    ),
+  );
+
+  const timed = ok.filter((s) => s.build.pageTimings && s.bare?.pageTimings);
+  if (timed.length > 0) {
+    out.push('\nAstro\'s own per-page times (its build log), summed: with conversion / bare; the slowest pages with conversion:\n');
+    for (const s of timed) {
+      const full = s.build.pageTimings!;
+      const bare = s.bare!.pageTimings!;
+      out.push(`- ${s.articles.toLocaleString('en')} articles: ${formatMs(full.totalMs)} / ${formatMs(bare.totalMs)} for ${full.pages.toLocaleString('en')} pages (${(full.totalMs / full.pages).toFixed(1)} / ${(bare.totalMs / bare.pages).toFixed(1)} ms a page); ${full.slowest.slice(0, 3).map((p) => `${p.path} ${formatMs(p.ms)}`).join(', ')}`);
+    }
+  }
+
+  out.push('\n**Output**\n');
+  out.push(
+    table(
+      ['articles', 'dist/', 'search files', 'per variant', 'shared (vocabulary)', 'article first view (gzip / raw)', 'JS on first view', 'service worker, first visit (gzip)'],
+      ok.map((s) => [
+        s.articles.toLocaleString('en'),
+        `${formatBytes(s.dist.bytes)} (${s.dist.files.toLocaleString('en')} files)`,
+        `${formatBytes(s.searchIndex.total.bytes)} (${s.searchIndex.total.files.toLocaleString('en')} files)`,
+        Object.entries(s.searchIndex.perVariant).map(([v, t]) => `${v} ${formatBytes(t.bytes)}`).join(', '),
+        formatBytes(s.searchIndex.shared.bytes),
+        s.firstView ? `${formatBytes(s.firstView.page.gzipBytes)} / ${formatBytes(s.firstView.page.rawBytes)}` : '–',
+        s.firstView ? formatBytes(s.firstView.page.byType['js']?.gzipBytes ?? 0) : '–',
+        s.firstView ? `${formatBytes(s.firstView.serviceWorker.gzipBytes)} (${s.firstView.serviceWorker.requests} requests)` : '–',
+      ]),
+    ),
+  );
+
+  const withSearch = ok.filter((s) => s.search.length > 0);
+  if (withSearch.length > 0) {
+    out.push('\n**Search** (Chromium, cold cache, `/<variant>/search/?q=…` opened directly: time from navigation to the first result on screen (from the first search-file request), bytes until then: all / search files, gzip)\n');
+    const queries = withSearch[0]!.search;
+    out.push(
+      table(
+        ['query', ...withSearch.map((s) => `${s.articles.toLocaleString('en')} articles`)],
+        queries.map((q, i) => [
+          `${q.query} on ${q.variant} (${q.label})`,
+          ...withSearch.map((s) => {
+            const m = s.search[i];
+            return m?.found ? `${formatMs(m.firstResultMs)} (search ${formatMs(m.searchMs)}), ${formatBytes(m.untilFirstResult.gzipBytes)} / ${formatBytes(m.searchFiles.gzipBytes)}` : 'no result';
+          }),
+        ]),
+      ),
+    );
+  }
+
+  if (results.converter) {
+    const c = results.converter;
+    out.push(`\n**Converter vs \`opencc\` CLI** (${formatBytes(c.textBytes)} of news text, ${c.lines.toLocaleString('en')} lines; each a fresh process timed from start to exit: dictionaries loaded, file read, converted and written)\n`);
+    out.push(
+      table(
+        ['variant (opencc config)', 'ours', 'of which tables / converting', 'opencc CLI', 'ratio', 'identical lines'],
+        c.results.map((r) => [
+          `${r.variant} (${r.config})`,
+          `${formatMs(r.oursMs)} = ${r.oursMiBps.toFixed(1)} MiB/s`,
+          `${formatMs(r.oursSetupMs)} / ${formatMs(r.oursConvertMs)}`,
+          r.cliMs === null ? '–' : `${formatMs(r.cliMs)} = ${r.cliMiBps!.toFixed(1)} MiB/s`,
+          r.ratio === null ? '–' : `×${r.ratio.toFixed(1)}`,
+          r.identicalLines === null ? '–' : `${(r.identicalLines * 100).toFixed(1)} %`,
+        ]),
+      ),
+    );
+  }
+
+  out.push('\n**Targets** (issue 8)\n');
+  out.push(table(['target', 'measured', 'result'], results.targets.map((t) => [t.target, t.measured, t.pass === null ? 'not checked' : t.pass ? 'pass' : '**FAIL**'])));
+  return `${out.join('\n')}\n`;
+}
