@@ -54,10 +54,11 @@ export function createSiteConverters(glossary: readonly GlossaryEntry[]): SiteCo
     converter,
     overlay,
     forPage(variant, article) {
-      return (text, from, own) => {
-        const overrides = own && article && article.script === from ? article.conversion[variant] : undefined;
-        return converter(from, variant).changes(text, overlay(from, variant, overrides));
-      };
+      const overlayFor = (from: SourceScript, own: boolean) =>
+        overlay(from, variant, own && article && article.script === from ? article.conversion[variant] : undefined);
+      const find: FindReplacements = (text, from, own) => converter(from, variant).changes(text, overlayFor(from, own));
+      find.convert = (text, from, own) => converter(from, variant).convert(text, overlayFor(from, own));
+      return find;
     },
   };
 }
