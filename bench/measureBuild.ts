@@ -188,3 +188,12 @@ export function pageTimings(log: string, keep = 5): PageTimings {
     slowest: pages.sort((a, b) => b.ms - a.ms).slice(0, keep),
   };
 }
+
+/** The lines of a build log worth keeping with the results: zhpress's own, and Astro's stage summaries. */
+export function keyLogLines(log: string, keep = 40): string[] {
+  return log
+    .split('\n')
+    .filter((line) => /\[zhpress\]|Completed in|page\(s\) built|zhpress:/.test(line))
+    .map((line) => line.trimEnd())
+    .slice(-keep);
+}

@@ -21,6 +21,8 @@ export interface SizeResult {
     stages: Record<'render' | 'convert' | 'index' | 'rest', StageSummary> | null;
     /** Astro's per-page times from its log: where the render phase goes. */
     pageTimings?: PageTimings;
+    /** zhpress's and Astro's summary lines from the build log (per-variant index times, sizes). */
+    log?: string[];
     pagesPerSecond: number;
     msPerArticle: number;
     /** Peak tree RSS divided by the number of articles. */

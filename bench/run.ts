@@ -23,7 +23,7 @@ import { variantIds } from '../src/convert/variants.ts';
 import { findSeedMdx, parseSeedArticle, writeCorpus } from './corpus.ts';
 import { describeMachine } from './machine.ts';
 import { launchChromium, measureFirstView, measureSearch, searchQueries } from './measureBrowser.ts';
-import { countPages, logTail, pageTimings, runBuild, searchIndexSizes, stopBuilds, summarizeStages, treeSize, type BuildRun } from './measureBuild.ts';
+import { countPages, keyLogLines, logTail, pageTimings, runBuild, searchIndexSizes, stopBuilds, summarizeStages, treeSize, type BuildRun } from './measureBuild.ts';
 import { converterText, measureConverter, type ConverterBench } from './measureConverter.ts';
 import { clearBuildCaches, createProjectCopy } from './projectCopy.ts';
 import { checkTargets, formatBytes, formatMarkdown, formatMs, type BenchResults, type SizeResult } from './report.ts';
@@ -167,6 +167,7 @@ async function measureSize(articles: number): Promise<SizeResult> {
         peakChildRssBytes: build.stats?.childPeakRssBytes ?? 0,
         stages,
         pageTimings: pageTimings(readFileSync(build.logFile, 'utf8')),
+        log: keyLogLines(readFileSync(build.logFile, 'utf8')),
         pagesPerSecond: pages / (build.wallMs / 1000),
         msPerArticle: build.wallMs / articles,
         rssBytesPerArticle: build.peakTreeRssBytes / articles,

@@ -207,8 +207,9 @@ export function startSearchPage(document: Document): void {
 
   const initial = readState(location.search);
   showState(initial);
+  // Filling the filter lists can take a moment: keep whatever the reader typed in the meantime.
   void fillFilters(initial)
-    .then(() => showState(readState(location.search)))
+    .then(() => showState({ ...readState(location.search), q: input.value }))
     .catch(() => {});
   void run(initial);
 }
