@@ -171,18 +171,27 @@ const typeOf = (item: Loaded) =>
 /** The first view of an article by a new reader: what the page loads, and what its service worker adds. */
 export async function measureFirstView(browser: Browser, origin: string, path: string): Promise<FirstViewMeasurement> {
   const context = await freshContext(browser);
-  const workerItems: Promise<Loaded | null>[] = [];
+  // Playwright cannot read the bodies of a service worker's fetches: note the URLs, fetch them again below.
+  const workerUrls: string[] = [];
   context.on('requestfinished', (request) => {
-    if (request.serviceWorker()) workerItems.push(request.response().then((response) => (response ? loaded(response) : null)));
+    if (request.serviceWorker()) workerUrls.push(request.url());
   });
   const page = await context.newPage();
   const responses = collect(page);
   await page.goto(origin + path, { waitUntil: 'load' });
   await page.waitForLoadState('networkidle').catch(() => {});
-  await page.waitForTimeout(500);
+  await page.waitForTimeout(1500);
   const items = await responses.settle();
-  const worker = (await Promise.all(workerItems)).filter((item): item is Loaded => item !== null);
   await context.close();
+  const worker: Loaded[] = [];
+  for (const url of workerUrls) {
+    const response = await fetch(url);
+    if (!response.ok) continue;
+    const body = Buffer.from(await response.arrayBuffer());
+    const type = response.headers.get('content-type') ?? '';
+    const gzip = body[0] === 0x1f && body[1] === 0x8b ? body.length : compressibleType.test(type) ? Math.min(body.length, gzipSync(body, { level: 6 }).length) : body.length;
+    worker.push({ url, type, raw: body.length, gzip, finishedAt: 0 });
+  }
 
   const byType: Record<string, Transfer> = {};
   for (const type of ['html', 'css', 'js', 'other']) byType[type] = sum(items.filter((item) => typeOf(item) === type));
