@@ -35,7 +35,8 @@ export async function withBuildLock<T>(projectRoot: string, work: () => Promise<
   }
 }
 
-function isRunning(pid: number): boolean {
+/** Whether a process with this id is alive (a lock or folder it left is not abandoned). */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -1,5 +1,6 @@
 import { readdir, rm, rename, stat } from 'node:fs/promises';
 import { dirname, basename, join, resolve } from 'node:path';
+import { isRunning } from './buildLock.ts';
 
 /**
  * Builds into a staging folder beside `outDir` and swaps it in only when everything succeeded, so a failed
@@ -33,17 +34,8 @@ async function removeAbandoned(parent: string, name: string): Promise<void> {
   const leftover = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.staging-(\\d+)$`);
   for (const entry of await readdir(parent).catch(() => [])) {
     const pid = Number(leftover.exec(entry)?.[1]);
-    if (pid && !isRunning(pid)) await rm(join(parent, entry), { recursive: true, force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    // One with this process's own id is from an earlier run that had the same id: this run has not started one yet.
+    if (pid && (pid === process.pid || !isRunning(pid))) await rm(join(parent, entry), { recursive: true, force: true });
   }
 }
 
