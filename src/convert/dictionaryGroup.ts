@@ -87,7 +87,7 @@ export class DictionaryGroup {
     let best = -1;
     let bestLength = 0;
     let j = i + 1;
-    const { first, count, labels, kids, entry } = this;
+    const { entry } = this;
     while (node !== 0) {
       const e = entry[node]!;
       if (e >= 0) {
@@ -96,29 +96,7 @@ export class DictionaryGroup {
       }
       if (j >= end) break;
       const unit = text.charCodeAt(j);
-      let low = first[node]!;
-      let high = low + count[node]!;
-      node = 0;
-      if (high - low <= 8) {
-        for (; low < high; low++) {
-          if (labels[low] === unit) {
-            node = kids[low]!;
-            break;
-          }
-        }
-      } else {
-        high--;
-        while (low <= high) {
-          const middle = (low + high) >> 1;
-          const label = labels[middle]!;
-          if (label === unit) {
-            node = kids[middle]!;
-            break;
-          }
-          if (label < unit) low = middle + 1;
-          else high = middle - 1;
-        }
-      }
+      node = this.child(node, unit);
       j++;
     }
     if (best >= 0) {
@@ -129,6 +107,26 @@ export class DictionaryGroup {
     return -1;
   }
 
+  /** The trie node under `node` labelled `unit`, or 0: a linear scan for few children, else a binary search. */
+  private child(node: number, unit: number): number {
+    const { first, count, labels, kids } = this;
+    let low = first[node]!;
+    let high = low + count[node]!;
+    if (high - low <= 8) {
+      for (; low < high; low++) if (labels[low] === unit) return kids[low]!;
+      return 0;
+    }
+    high--;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const label = labels[middle]!;
+      if (label === unit) return kids[middle]!;
+      if (label < unit) low = middle + 1;
+      else high = middle - 1;
+    }
+    return 0;
+  }
+
   /** `match` over code units in a buffer (the later stages of a chain read the earlier stage's output). */
   matchUnits(units: Uint16Array, i: number, end: number): number {
     if (!this.compiled) this.compile();
@@ -136,7 +134,7 @@ export class DictionaryGroup {
     let best = -1;
     let bestLength = 0;
     let j = i + 1;
-    const { first, count, labels, kids, entry } = this;
+    const { entry } = this;
     while (node !== 0) {
       const e = entry[node]!;
       if (e >= 0) {
@@ -145,29 +143,7 @@ export class DictionaryGroup {
       }
       if (j >= end) break;
       const unit = units[j]!;
-      let low = first[node]!;
-      let high = low + count[node]!;
-      node = 0;
-      if (high - low <= 8) {
-        for (; low < high; low++) {
-          if (labels[low] === unit) {
-            node = kids[low]!;
-            break;
-          }
-        }
-      } else {
-        high--;
-        while (low <= high) {
-          const middle = (low + high) >> 1;
-          const label = labels[middle]!;
-          if (label === unit) {
-            node = kids[middle]!;
-            break;
-          }
-          if (label < unit) low = middle + 1;
-          else high = middle - 1;
-        }
-      }
+      node = this.child(node, unit);
       j++;
     }
     this.matchLength = best >= 0 ? bestLength : 1;
