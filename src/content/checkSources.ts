@@ -7,7 +7,7 @@ import type { z } from 'astro/zod';
 import { variantIds } from '../convert/variants.ts';
 import { stripVariantMarkup, VariantMarkupError } from '../convert/variantMarkup.ts';
 import { articleSchema } from './articleSchema.ts';
-import { parseGlossary } from './glossary.ts';
+import { loadGlossary } from './glossary.ts';
 import { SourceProblem, SourceProblems } from './sourceProblem.ts';
 
 /**
@@ -289,15 +289,8 @@ async function missingFileProblems(name: string, file: string, source: string): 
 }
 
 async function glossaryProblems(file: string, display: (path: string) => string): Promise<SourceProblem[]> {
-  let source: string;
   try {
-    source = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  try {
-    parseGlossary(source, display(file));
+    await loadGlossary(file, display(file));
     return [];
   } catch (error) {
     const problems = error instanceof SourceProblems ? error.problems : error instanceof SourceProblem ? [error] : undefined;

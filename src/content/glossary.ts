@@ -28,9 +28,9 @@ export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
 
 /**
  * Reads and validates the site glossary (`content/glossary.yaml`). Every problem is reported with the
- * file and line; a missing file is an empty glossary.
+ * file (as `shownAs` names it) and line; a missing file is an empty glossary.
  */
-export async function loadGlossary(file: string): Promise<GlossaryEntry[]> {
+export async function loadGlossary(file: string, shownAs: string = file): Promise<GlossaryEntry[]> {
   let source: string;
   try {
     source = await readFile(file, 'utf8');
@@ -38,7 +38,7 @@ export async function loadGlossary(file: string): Promise<GlossaryEntry[]> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  return parseGlossary(source, file);
+  return parseGlossary(source, shownAs);
 }
 
 export function parseGlossary(source: string, file: string): GlossaryEntry[] {
