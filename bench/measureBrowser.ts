@@ -33,6 +33,10 @@ export interface SearchMeasurement extends SearchQuery {
   results: number;
   /** From navigation start (a cold cache, the search URL opened directly) to the first result on screen. */
   firstResultMs: number | null;
+  /** From navigation start to the search being over: every volume searched and the count announced. */
+  allResultsMs: number | null;
+  /** The search files of the whole search (every volume), gzip. */
+  allSearchFiles: Transfer | null;
   /** From the first request for a search file to the first result: the search itself. */
   searchMs: number | null;
   /** Everything the page loaded until the first result appeared (page, CSS, JS, search files). */
@@ -142,6 +146,13 @@ export async function measureSearch(browser: Browser, origin: string, query: Sea
       firstSearchRequest: resources.find((entry) => entry.name.includes('/pagefind/'))?.startTime ?? null,
     };
   });
+  // Older volumes come in after the first results: the search is over when the list is no longer busy.
+  const allResults = found
+    ? await page
+        .waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') !== 'true', null, { timeout: 60_000 })
+        .then(() => page.evaluate(() => ({ ms: performance.now(), epoch: performance.timeOrigin + performance.now() })))
+        .catch(() => null)
+    : null;
   const results = found ? await page.locator(resultSelector).count() : 0;
   // Then the rest of the first page of results (excerpts of the other results) until the page is idle.
   if (found) await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
@@ -155,6 +166,8 @@ export async function measureSearch(browser: Browser, origin: string, query: Sea
     results,
     firstResultMs: timing.firstResultAt,
     searchMs: timing.firstResultAt !== null && timing.firstSearchRequest !== null ? timing.firstResultAt - timing.firstSearchRequest : null,
+    allResultsMs: allResults?.ms ?? null,
+    allSearchFiles: allResults ? sum(all.filter((item) => item.url.includes('/pagefind/') && item.finishedAt <= allResults.epoch + 10)) : null,
     untilFirstResult: sum(untilFirst),
     searchFiles: sum(untilFirst.filter((item) => item.url.includes('/pagefind/'))),
     searchFilesFirstPage: sum(all.filter((item) => item.url.includes('/pagefind/'))),

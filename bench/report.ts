@@ -227,7 +227,7 @@ export function formatMarkdown(results: BenchResults): string {
 
   const withSearch = ok.filter((s) => s.search.length > 0);
   if (withSearch.length > 0) {
-    out.push('\n**Search** (Chromium, cold cache, `/<variant>/search/?q=…` opened directly: time from navigation to the first result on screen (from the first search-file request), bytes until then: all / search files, gzip)\n');
+    out.push('\n**Search** (Chromium, cold cache, `/<variant>/search/?q=…` opened directly: time from navigation to the first result on screen (from the first search-file request), bytes until then: all / search files, gzip; then the time and search files until every volume is searched)\n');
     const queries = withSearch[0]!.search;
     out.push(
       table(
@@ -236,7 +236,9 @@ export function formatMarkdown(results: BenchResults): string {
           `${q.query} on ${q.variant} (${q.label})`,
           ...withSearch.map((s) => {
             const m = s.search[i];
-            return m?.found ? `${formatMs(m.firstResultMs)} (search ${formatMs(m.searchMs)}), ${formatBytes(m.untilFirstResult.gzipBytes)} / ${formatBytes(m.searchFiles.gzipBytes)}` : 'no result';
+            if (!m?.found) return 'no result';
+            const every = m.allResultsMs != null && m.allSearchFiles ? `; all volumes ${formatMs(m.allResultsMs)}, ${formatBytes(m.allSearchFiles.gzipBytes)}` : '';
+            return `${formatMs(m.firstResultMs)} (search ${formatMs(m.searchMs)}), ${formatBytes(m.untilFirstResult.gzipBytes)} / ${formatBytes(m.searchFiles.gzipBytes)}${every}`;
           }),
         ]),
       ),

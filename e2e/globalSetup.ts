@@ -28,6 +28,9 @@ async function assembleContent(): Promise<void> {
   if (result.exitCode !== 0) throw new Error(`e2e fixtures failed to import:\n${errors.join('\n')}`);
 }
 
+/** Articles in the newest search volume of the e2e sites (volumes then hold 2, 4, 8… articles). */
+export const E2E_FIRST_VOLUME = 2;
+
 /**
  * Builds each e2e site with the real build command (so the tests cover exactly what `npm run build` does)
  * and serves it as static files until the run ends.
@@ -46,6 +49,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
           ZHPRESS_OUT_DIR: site.outDir,
           SITE_BASE: site.base,
           SITE_URL: site.origin,
+          // A few articles per search volume, so the e2e site's search runs over several (see searchVolumes.ts).
+          ZHPRESS_SEARCH_FIRST_VOLUME: String(E2E_FIRST_VOLUME),
         },
       });
     }

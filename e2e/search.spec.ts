@@ -210,6 +210,29 @@ test.describe('search', () => {
     await expect(page).toHaveURL(new RegExp(`${site.url('zh-hk/search/')}\\?q=`));
     expect((await shown(page)).slugs).toEqual([seedSlug]);
   });
+
+  // The e2e sites cut each variant's index into volumes of 2, 4… articles (E2E_FIRST_VOLUME), newest first.
+  test('volumes: the newest articles show first, older volumes complete the list in date order', async ({ page, site }) => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/pagefind/zh-hans/1/**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(site.url(`zh-hans/search/?q=${encodeURIComponent('城市')}&sort=newest`));
+    const links = page.locator('#search-results .search-result h2 a');
+    // Volume 0 holds the two newest articles; of them only the 2023 update mentions 城市.
+    await expect(links).toHaveCount(1);
+    await expect(links.first()).toHaveAttribute('href', new RegExp(`/${update}/`));
+    await expect(page.getByRole('status')).toHaveText('已找到 1 篇文章，正在查找更早的文章…');
+    await expect(page.locator('#search-results')).toHaveAttribute('aria-busy', 'true');
+    release();
+    const all = await shown(page);
+    expect(all.slugs.slice(0, 1), 'the newest stays first').toEqual([update]);
+    expect(all.slugs, 'older volumes add the 2020 and 2019 articles, newest first').toEqual(expect.arrayContaining(['search-museum-night', seedSlug]));
+    expect(all.slugs.indexOf('search-museum-night')).toBeLessThan(all.slugs.indexOf(seedSlug));
+    await expect(page.getByRole('status')).toHaveText(`找到 ${all.slugs.length} 篇文章`);
+  });
 });
 
 test.describe('search without JavaScript', () => {
@@ -222,5 +245,18 @@ test.describe('search without JavaScript', () => {
     await expect(page).toHaveURL(new RegExp(`${site.url('zh-hant/search/')}\\?q=%E9%84%AD%E5%B7%9E$`));
     await expect(page.locator('.search-noscript')).toBeVisible();
     await expect(page.locator('.search-noscript')).toContainText('JavaScript');
+  });
+
+});
+
+test.describe('search with older volumes out of reach', () => {
+  // Offline, volumes the service worker did not keep cannot load: stand-in here, a 404 for volume 1.
+  test.use({ allowNotFound: true });
+  test('shows the newer articles found and says older ones need a connection', async ({ page, site }) => {
+    await page.route('**/pagefind/zh-hans/1/**', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto(site.url(`zh-hans/search/?q=${encodeURIComponent('城市')}`));
+    await expect(page.getByRole('status')).toHaveText('找到 1 篇较新的文章；更早的文章要联网才能查找。');
+    await expect(page.locator('#search-results .search-result h2 a')).toHaveCount(1);
+    await expect(page.locator('#search-results')).not.toHaveAttribute('aria-busy', 'true');
   });
 });

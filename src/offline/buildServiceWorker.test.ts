@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { FRAGMENT_BUDGET, precachePaths, searchPaths, urlOf, type SiteFile } from './buildServiceWorker.ts';
+import { FRAGMENT_BUDGET, precachePaths, SEARCH_INDEX_BUDGET, searchPaths, urlOf, type SiteFile } from './buildServiceWorker.ts';
 
 const variants = ['zh-hans', 'zh-hant'];
 const file = (path: string, bytes = 100): SiteFile => ({ path, bytes });
@@ -66,5 +66,20 @@ test('buildServiceWorker', async (t) => {
     const paths = searchPaths({ files: big, bundles, variant: 'zh-hans', lang: 'zh-Hans', referencedBy: '' });
     assert.ok(!paths.some((p) => p.includes('/fragment/')));
     assert.ok(paths.some((p) => p.includes('/index/')));
+  });
+
+  await t.test('should keep a variant\'s volumes newest first while its index fits the budget', () => {
+    const volume = (k: number, indexBytes: number, fragmentBytes: number) => [
+      ...(k === 0 ? [file(`pagefind/zh-tw/${k}/pagefind.js`), file(`pagefind/zh-tw/${k}/wasm.unknown.pagefind`)] : []),
+      file(`pagefind/zh-tw/${k}/pagefind-entry.json`), file(`pagefind/zh-tw/${k}/pagefind.und_${k}.pf_meta`),
+      file(`pagefind/zh-tw/${k}/index/und_${k}.pf_index`, indexBytes), file(`pagefind/zh-tw/${k}/fragment/und_${k}.pf_fragment`, fragmentBytes),
+    ];
+    const files = [...volume(0, 100, 100), ...volume(1, SEARCH_INDEX_BUDGET / 2, FRAGMENT_BUDGET), ...volume(2, SEARCH_INDEX_BUDGET / 2, 100), file('pagefind/zh-tw/volumes.json')];
+    const bundles = [0, 1, 2].map((k) => ({ dir: `pagefind/zh-tw/${k}/`, languages: { und: { hash: `und_${k}` } } }));
+    const paths = searchPaths({ files, bundles, variant: 'zh-tw', lang: 'zh-Hant-TW', referencedBy: '' });
+    assert.ok(paths.includes('pagefind/zh-tw/0/pagefind.js') && paths.includes('pagefind/zh-tw/volumes.json'), 'the code and the list of volumes');
+    assert.ok(paths.includes('pagefind/zh-tw/1/index/und_1.pf_index'), 'volume 1 fits the index budget');
+    assert.ok(!paths.some((p) => p.startsWith('pagefind/zh-tw/2/')), `volume 2 is over ${SEARCH_INDEX_BUDGET} bytes of index in all: searched online only`);
+    assert.ok(paths.includes('pagefind/zh-tw/0/fragment/und_0.pf_fragment') && !paths.includes('pagefind/zh-tw/1/fragment/und_1.pf_fragment'), 'fragments within their budget, newest first');
   });
 });

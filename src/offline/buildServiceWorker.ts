@@ -67,11 +67,19 @@ export interface SearchBundle {
 }
 
 /**
+ * A variant's search index (every volume's word index, filters and meta) is kept offline while it adds up to
+ * at most this, newest volume first; the newest volume always is. Older volumes are searched online only:
+ * offline, a search finds what the kept volumes hold (about 5,000 articles per variant within this budget).
+ */
+export const SEARCH_INDEX_BUDGET = 8 * 1024 * 1024;
+
+/**
  * The Pagefind files a variant's search needs offline. Works with one bundle for all variants
- * (`pagefind/`, languages keyed by the variant's `lang`) and with one bundle per variant (`pagefind/<variant>/`):
- * the entry, the API and its worker, the wasm, the language's meta, index and filter chunks, its fragments
- * within `FRAGMENT_BUDGET`, any other bundle file the built search page or its scripts name, and the files
- * under `pagefind/` that belong to no bundle, within `SHARED_SEARCH_BUDGET`.
+ * (`pagefind/`, languages keyed by the variant's `lang`), with one bundle per variant (`pagefind/<variant>/`)
+ * and with a variant's volumes (`pagefind/<variant>/<k>/`, newest first): the entry, the API and its worker,
+ * the wasm, the language's meta, index and filter chunks of the volumes within `SEARCH_INDEX_BUDGET`, their
+ * fragments within `FRAGMENT_BUDGET`, any other bundle file the built search page or its scripts name, and
+ * the files under `pagefind/` that belong to no bundle, within `SHARED_SEARCH_BUDGET`.
  */
 export function searchPaths(options: {
   files: readonly SiteFile[];
@@ -82,11 +90,34 @@ export function searchPaths(options: {
   referencedBy: string;
 }): string[] {
   const { files, bundles, variant } = options;
-  const bundle = bundles.find((b) => b.dir === `pagefind/${variant}/`) ?? bundles.find((b) => b.dir === 'pagefind/');
-  if (!bundle) return [];
+  const own = `pagefind/${variant}/`;
+  const volumes = bundles
+    .filter((b) => b.dir.startsWith(own) && /^(\d+\/)?$/.test(b.dir.slice(own.length)))
+    .sort((a, b) => Number.parseInt(a.dir.slice(own.length) || '0', 10) - Number.parseInt(b.dir.slice(own.length) || '0', 10));
+  const chosen: SiteFile[] = [];
+  let indexBytes = 0;
+  let fragmentBytes = 0;
+  for (const [k, bundle] of (volumes.length > 0 ? volumes : bundles.filter((b) => b.dir === 'pagefind/')).entries()) {
+    const parts = bundleParts(files, bundle, options.lang, options.referencedBy);
+    if (!parts) continue;
+    indexBytes += bytesOf(parts.index);
+    if (k > 0 && indexBytes > SEARCH_INDEX_BUDGET) break;
+    chosen.push(...parts.index);
+    fragmentBytes += bytesOf(parts.fragments);
+    if (fragmentBytes <= FRAGMENT_BUDGET) chosen.push(...parts.fragments);
+  }
+  const shared = files.filter((f) => f.path.startsWith('pagefind/') && !bundles.some((b) => f.path.startsWith(b.dir)));
+  if (bytesOf(shared) <= SHARED_SEARCH_BUDGET) chosen.push(...shared);
+  return [...new Set(chosen.map((f) => f.path))].sort();
+}
+
+const bytesOf = (files: readonly SiteFile[]) => files.reduce((sum, f) => sum + f.bytes, 0);
+
+/** One bundle's files for a language: what a search loads (`index`: all but fragments) and its `fragments`. */
+function bundleParts(files: readonly SiteFile[], bundle: SearchBundle, lang: string, referencedBy: string): { index: SiteFile[]; fragments: SiteFile[] } | null {
   const keys = Object.keys(bundle.languages);
-  const key = keys.find((k) => k === options.lang.toLowerCase()) ?? (keys.length === 1 ? keys[0] : undefined);
-  if (key === undefined) return [];
+  const key = keys.find((k) => k === lang.toLowerCase()) ?? (keys.length === 1 ? keys[0] : undefined);
+  if (key === undefined) return null;
   const language = bundle.languages[key]!;
   const inBundle = files.filter((f) => f.path.startsWith(bundle.dir));
   const name = (f: SiteFile) => f.path.slice(bundle.dir.length);
@@ -96,14 +127,11 @@ export function searchPaths(options: {
   const core = topLevel.filter((f) =>
     ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', `pagefind.${language.hash}.pf_meta`].includes(name(f)),
   );
-  const referenced = topLevel.filter((f) => /\.(js|css)$/.test(f.path) && options.referencedBy.includes(name(f)));
-  const fragments = chunks('fragment');
-  const fragmentBytes = fragments.reduce((sum, f) => sum + f.bytes, 0);
-  const chosen = [...core, ...(wasm.length > 0 ? wasm : topLevel.filter((f) => /^wasm\..*\.pagefind$/.test(name(f)))), ...referenced, ...chunks('index'), ...chunks('filter')];
-  if (fragmentBytes <= FRAGMENT_BUDGET) chosen.push(...fragments);
-  const shared = files.filter((f) => f.path.startsWith('pagefind/') && !bundles.some((b) => f.path.startsWith(b.dir)));
-  if (shared.reduce((sum, f) => sum + f.bytes, 0) <= SHARED_SEARCH_BUDGET) chosen.push(...shared);
-  return [...new Set(chosen.map((f) => f.path))].sort();
+  const referenced = topLevel.filter((f) => /\.(js|css)$/.test(f.path) && referencedBy.includes(name(f)));
+  return {
+    index: [...core, ...(wasm.length > 0 ? wasm : topLevel.filter((f) => /^wasm\..*\.pagefind$/.test(name(f)))), ...referenced, ...chunks('index'), ...chunks('filter')],
+    fragments: chunks('fragment'),
+  };
 }
 
 /** The Pagefind bundles of a built site, found by their `pagefind-entry.json`. */

@@ -34,6 +34,8 @@ export const uiStringsSchema = z.strictObject({
   searchResults: text,
   searchLoading: text,
   searchFound: text,
+  searchFoundSoFar: text,
+  searchFoundPartial: text,
   searchNone: text,
   searchNoneHint: text,
   searchMore: text,

@@ -47,7 +47,19 @@ test('indexSite', async (t) => {
   }
   const logger = { info: () => {} };
 
-  await t.test('should index each variant in its own run, closed before the next, and write the vocabulary', async () => {
+  await t.test('should index each variant in volumes, newest first, each its own run closed before the next, and write the vocabulary', async (t) => {
+    // Three articles, first volume of 2: volume 0 holds the two newest, volume 1 the oldest.
+    for (const variant of variants) {
+      for (const [slug, date] of [['b', '2021-05-01T08:00:00+08:00'], ['c', '2023-01-01T08:00:00+08:00']]) {
+        mkdirSync(join(outDir, variant.id, slug!), { recursive: true });
+        writeFileSync(join(outDir, variant.id, slug!, 'index.html'), article('数据', '<p>郑州的数据</p>').replace('2019-12-20T15:14:59+08:00', date!));
+      }
+    }
+    process.env['ZHPRESS_SEARCH_FIRST_VOLUME'] = '2';
+    t.after(() => {
+      delete process.env['ZHPRESS_SEARCH_FIRST_VOLUME'];
+      for (const variant of variants) for (const slug of ['b', 'c']) rmSync(join(outDir, variant.id, slug), { recursive: true });
+    });
     const calls: string[] = [];
     const engine: PagefindEngine = {
       close: async () => {
@@ -63,6 +75,7 @@ test('indexSite', async (t) => {
             writeFiles: async ({ outputPath }: { outputPath: string }) => {
               calls.push(`write ${outputPath.slice(outDir.length)}`);
               mkdirSync(outputPath, { recursive: true });
+              for (const file of ['pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind', 'pagefind-entry.json']) writeFileSync(join(outputPath, file), '');
               return { errors: [], outputPath };
             },
           },
@@ -72,8 +85,14 @@ test('indexSite', async (t) => {
     await indexSite(outDir, logger, engine);
     assert.deepEqual(
       calls,
-      variants.flatMap((v) => ['create', `add /${v.id}/a/`, `write /pagefind/${v.id}`, 'close']),
+      variants.flatMap((v) => ['create', `add /${v.id}/c/`, `add /${v.id}/b/`, `write /pagefind/${v.id}/0/`, 'close', 'create', `add /${v.id}/a/`, `write /pagefind/${v.id}/1/`, 'close']),
     );
+    for (const variant of variants) {
+      const dir = join(outDir, 'pagefind', variant.id);
+      assert.deepEqual(JSON.parse(readFileSync(join(dir, 'volumes.json'), 'utf8')), { volumes: 2 });
+      assert.deepEqual(readdirSync(join(dir, '0')).sort(), ['pagefind-entry.json', 'pagefind-worker.js', 'pagefind.js', 'wasm.unknown.pagefind']);
+      assert.deepEqual(readdirSync(join(dir, '1')), ['pagefind-entry.json'], 'older volumes use the newest one\'s code');
+    }
     const shards = readdirSync(join(outDir, 'pagefind', 'vocab'));
     assert.equal(shards.length, 64);
     const all = shards.flatMap((name) => JSON.parse(readFileSync(join(outDir, 'pagefind', 'vocab', name), 'utf8')).units);

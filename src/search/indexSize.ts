@@ -12,7 +12,7 @@ export interface SizeEntry {
 }
 
 export interface SearchIndexSize {
-  /** Per variant: Pagefind's word index, fragments (one per article), filters, meta, and its JS/wasm. */
+  /** Per variant, over its volumes: Pagefind's word index, fragments (one per article), filters, meta, and its JS/wasm. */
   variants: Record<string, { index: SizeEntry; fragments: SizeEntry; filters: SizeEntry; meta: SizeEntry; runtime: SizeEntry; total: SizeEntry }>;
   vocabulary: SizeEntry & { largestShardGzip: number };
 }
@@ -47,8 +47,9 @@ export async function searchIndexSize(outDir: string): Promise<SearchIndexSize> 
     const parts = { index: empty(), fragments: empty(), filters: empty(), meta: empty(), runtime: empty(), total: empty() };
     const dir = join(outDir, 'pagefind', variant.id);
     for (const file of await filesIn(dir)) {
-      const rest = file.slice(dir.length + 1);
-      const part = rest.startsWith('index/') ? parts.index : rest.startsWith('fragment/') ? parts.fragments : rest.startsWith('filter/') ? parts.filters : rest.endsWith('.pf_meta') ? parts.meta : parts.runtime;
+      // The same parts in each volume folder (`<k>/index/…`) as in a single bundle (`index/…`).
+      const folders = file.slice(dir.length + 1).split(/[\\/]/).slice(0, -1);
+      const part = folders.includes('index') ? parts.index : folders.includes('fragment') ? parts.fragments : folders.includes('filter') ? parts.filters : file.endsWith('.pf_meta') ? parts.meta : parts.runtime;
       const gzip = await sizeOf(file, part);
       parts.total.files++;
       parts.total.bytes += (await stat(file)).size;

@@ -6,7 +6,8 @@ import { mapQuery, queryVocabulary, shardsForQuery } from '../mapQuery.ts';
 import { planQuery, type Term } from '../queryPlan.ts';
 import { findTextMatches } from '../textMatches.ts';
 import type { VocabularyShard } from '../vocabulary.ts';
-import { runSearch, type Pagefind, type PagefindResult } from './runSearch.ts';
+import { VOLUMES_FILE, volumeDir, type VolumeList } from '../searchVolumes.ts';
+import { ArchiveSearch, type Pagefind, type PagefindData, type PagefindResult } from './archiveSearch.ts';
 import { fillString, filterKeys, pagefindFilters, readState, writeState, type SearchState } from './searchState.ts';
 
 const pageSize = 10;
@@ -34,15 +35,20 @@ export function startSearchPage(document: Document): void {
   const string = (key: string, values: Record<string, string | number> = {}) => fillString(strings.get(key) ?? '', values);
   const select = (name: string) => form.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!;
 
-  let pagefind: Promise<Pagefind> | undefined;
-  const loadPagefind = () =>
-    (pagefind ??= (async () => {
-      const module = (await import(/* @vite-ignore */ paths.asset(`pagefind/${variant}/pagefind.js`))) as Pagefind;
-      // Ranking: BM25 over characters; a long article that uses a phrase often should not lose to a short
-      // one that names it once, so page length weighs less than Pagefind's default (0.75).
-      await module.options({ baseUrl: paths.root(), ranking: { pageLength: 0.25 } });
+  const searchDir = paths.asset(`pagefind/${variant}/`);
+  let archive: Promise<ArchiveSearch> | undefined;
+  const loadArchive = () =>
+    (archive ??= (async () => {
+      const [module, list] = await Promise.all([
+        import(/* @vite-ignore */ `${searchDir}${volumeDir(0)}pagefind.js`) as Promise<Pagefind>,
+        fetch(`${searchDir}${VOLUMES_FILE}`).then((r) => (r.ok ? (r.json() as Promise<VolumeList>) : { volumes: 1 })),
+      ]);
+      // Result URLs under the site's base; ranking is the archive search's own (see ArchiveSearch.search).
+      const options = { baseUrl: paths.root() };
+      await module.options(options);
       await module.init();
-      return module;
+      const volumePaths = Array.from({ length: list.volumes }, (_, k) => `${searchDir}${volumeDir(k)}`);
+      return new ArchiveSearch(module, volumePaths, { mergeOptions: options });
     })());
 
   const shards = new Map<string, Promise<VocabularyShard>>();
@@ -60,7 +66,8 @@ export function startSearchPage(document: Document): void {
   let filtersReady: Promise<void> | undefined;
   const fillFilters = (state: SearchState) =>
     (filtersReady ??= (async () => {
-      const available = await (await loadPagefind()).filters();
+      // Counts over the whole archive: every volume merged (after the first results, see `run`).
+      const available = await (await loadArchive()).filters();
       for (const key of filterKeys) {
         const counts = available[key] ?? {};
         const values = Object.keys(counts).sort((a, b) => (key === 'year' ? b.localeCompare(a) : counts[b]! - counts[a]! || a.localeCompare(b)));
@@ -88,6 +95,7 @@ export function startSearchPage(document: Document): void {
   const run = async (state: SearchState) => {
     const current = ++generation;
     const filters = pagefindFilters(state);
+    shown = null;
     list.replaceChildren();
     empty.hidden = true;
     more.hidden = true;
@@ -99,20 +107,37 @@ export function startSearchPage(document: Document): void {
     list.setAttribute('aria-busy', 'true');
     status.textContent = string('searchLoading');
     try {
-      const [engine, mapped] = await Promise.all([loadPagefind(), mapToVariant(state.q)]);
+      const [search, mapped] = await Promise.all([loadArchive(), mapToVariant(state.q)]);
       const terms = planQuery(state.q, mapped);
-      const results = await runSearch(engine, terms, filters, state.sort);
-      if (current !== generation) return;
-      shown = { results, terms, count: 0 };
-      if (results.length === 0) {
-        empty.querySelector('[data-empty-message]')!.textContent = string('searchNone', { query: state.q });
-        empty.hidden = false;
-        status.textContent = string('searchNone', { query: state.q });
-      } else {
-        await showMore(current);
+      // The newest volume's results show at once; each older volume adds its own. Best-match order can
+      // change as volumes come in, so the list is redrawn once at the end if it did (never while it grows).
+      for await (const progress of search.search(terms, filters, state.sort)) {
         if (current !== generation) return;
-        // Announced once the results are on the page.
-        status.textContent = string('searchFound', { count: results.length });
+        const { results, done } = progress;
+        const grown = shown !== null && startsWith(results, shown.results.slice(0, shown.count));
+        if (!shown || shown.count === 0 || (done && !grown)) {
+          list.replaceChildren();
+          shown = { results, terms, count: 0 };
+          if (results.length > 0) await showMore(current);
+        } else if (grown) {
+          // The list shown stands: fill its first page, and offer the rest behind "more".
+          shown.results = results;
+          if (shown.count < pageSize) await showMore(current, pageSize - shown.count);
+          more.hidden = shown.count >= results.length;
+        }
+        if (current !== generation) return;
+        if (!done) {
+          if (results.length > 0) status.textContent = string('searchFoundSoFar', { count: results.length });
+          continue;
+        }
+        if (results.length === 0) {
+          empty.querySelector('[data-empty-message]')!.textContent = string('searchNone', { query: state.q });
+          empty.hidden = false;
+          status.textContent = string('searchNone', { query: state.q });
+        } else {
+          // Announced once every volume is in (or, offline, every volume at hand).
+          status.textContent = string(progress.partial ? 'searchFoundPartial' : 'searchFound', { count: results.length });
+        }
       }
     } catch (error) {
       if (current !== generation) return;
@@ -122,18 +147,31 @@ export function startSearchPage(document: Document): void {
     list.removeAttribute('aria-busy');
   };
 
-  const showMore = async (current: number) => {
+  const startsWith = (results: readonly PagefindResult[], prefix: readonly PagefindResult[]) => prefix.every((r, i) => results[i]?.id === r.id);
+
+  /** Shows the next `count` results, each as soon as its excerpt has loaded (in order); returns the first. */
+  const showMore = async (current: number, count = pageSize) => {
     if (!shown) return;
-    const next = shown.results.slice(shown.count, shown.count + pageSize);
-    // Offline, a result whose fragment was never cached cannot load: leave it out rather than fail the list.
-    const settled = await Promise.allSettled(next.map((r) => r.data()));
-    if (current !== generation) return;
-    const data = settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
-    const items = data.map((page) => resultItem(page.url, page.meta, page.content, shown!.terms));
-    list.append(...items);
+    const { terms } = shown;
+    const next = shown.results.slice(shown.count, shown.count + count);
     shown.count += next.length;
     more.hidden = shown.count >= shown.results.length;
-    return items[0];
+    // Offline, a result whose fragment was never cached cannot load: leave it out rather than fail the list.
+    const load = (r: PagefindResult) => r.data().catch((): PagefindData | null => null);
+    // The first excerpt is fetched alone, so on a slow connection it does not share it with nine others.
+    const firstLoaded = next[0] ? await load(next[0]) : null;
+    if (current !== generation) return;
+    const loading = [Promise.resolve(firstLoaded), ...next.slice(1).map(load)];
+    let first: HTMLLIElement | undefined;
+    for (const pending of loading) {
+      const page = await pending;
+      if (current !== generation) return;
+      if (!page) continue;
+      const item = resultItem(page.url, page.meta, page.content, terms);
+      list.append(item);
+      first ??= item;
+    }
+    return first;
   };
 
   const resultItem = (url: string, meta: Record<string, string>, content: string, terms: readonly Term[]) => {
@@ -207,9 +245,10 @@ export function startSearchPage(document: Document): void {
 
   const initial = readState(location.search);
   showState(initial);
-  // Filling the filter lists can take a moment: keep whatever the reader typed in the meantime.
-  void fillFilters(initial)
+  // The first results come first: filter counts need every volume, so they are filled after (or at once
+  // when there is nothing to search). Keep whatever the reader typed in the meantime.
+  void run(initial)
+    .then(() => fillFilters(initial))
     .then(() => showState({ ...readState(location.search), q: input.value }))
     .catch(() => {});
-  void run(initial);
 }

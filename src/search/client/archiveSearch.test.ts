@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { planQuery } from '../queryPlan.ts';
+import { ArchiveSearch, phraseCount, type Pagefind, type PagefindResult, type SearchProgress } from './archiveSearch.ts';
+
+interface FakePage {
+  id: string;
+  text: string;
+  date: string;
+  section?: string;
+}
+
+/**
+ * Pagefind as the search page sees it, over bundles of pages, with the behaviour `ArchiveSearch` relies on:
+ * an exact phrase scores every match alike, unquoted tokens score by how often they occur relative to the
+ * rest of the bundle, a date sort
+ * scores a page by its place in its own bundle's date order, and a search over merged bundles orders all
+ * results by score (as Pagefind 1.6's `mergeIndex` does).
+ */
+function fakePagefind(bundles: Record<string, FakePage[]>, first: string): Pagefind & { merged: string[] } {
+  const merged = [first];
+  const score = (page: FakePage, term: string) => {
+    const quoted = /^".*"$/.test(term);
+    const tokens = term.replaceAll('"', '').split(' ');
+    if (quoted) return page.text.includes(tokens.join('')) ? 1 : 0;
+    return tokens.reduce((sum, t) => sum + page.text.split(t).length - 1, 0);
+  };
+  // Unquoted: every position of every token; quoted: the first occurrence of the phrase.
+  const positions = (page: FakePage, term: string) => {
+    const tokens = term.replaceAll('"', '').split(' ');
+    if (/^".*"$/.test(term)) {
+      const at = page.text.indexOf(tokens.join(''));
+      return tokens.map((_, i) => at + i);
+    }
+    return [...page.text].flatMap((ch, i) => (tokens.includes(ch) ? [i] : []));
+  };
+  return {
+    merged,
+    options: async () => {},
+    init: async () => {},
+    filters: async () => {
+      const counts: Record<string, number> = {};
+      for (const path of merged) for (const page of bundles[path]!) if (page.section) counts[page.section] = (counts[page.section] ?? 0) + 1;
+      return { section: counts };
+    },
+    mergeIndex: async (path: string) => {
+      assert.ok(bundles[path], `no bundle at ${path}`);
+      assert.ok(!merged.includes(path), `${path} merged twice`);
+      merged.push(path);
+    },
+    search: async (term, options = {}) => {
+      const results: PagefindResult[] = [];
+      for (const path of merged) {
+        const pages = bundles[path]!.filter((p) => !options.filters?.['section'] || p.section === options.filters['section']);
+        const byDate = [...bundles[path]!].sort((a, b) => a.date.localeCompare(b.date));
+        for (const page of pages) {
+          // Like BM25, a score relative to the bundle's own pages: not comparable across bundles.
+          const total = term === null ? 1 : bundles[path]!.reduce((sum, p) => sum + score(p, term), 0);
+          const s = options.sort ? byDate.indexOf(page) : term === null ? 1 : score(page, term) / total;
+          if (s > 0 || options.sort || term === null) {
+            results.push({ id: page.id, score: s, words: term === null ? [] : positions(page, term), data: async () => ({ url: `/${page.id}/`, content: page.text, meta: {} }) });
+          }
+        }
+      }
+      return { results: results.sort((a, b) => b.score - a.score) };
+    },
+  };
+}
+
+// Three volumes, newest first: each page's date is older than every page of the volume before.
+const volumes: Record<string, FakePage[]> = {
+  '/v0/': [
+    { id: 'a', text: '城市大脑', date: '2024-03', section: '科技' },
+    { id: 'b', text: '城市', date: '2024-02', section: '要闻' },
+  ],
+  '/v1/': [
+    { id: 'c', text: '城市大脑，城市大脑，城市大脑', date: '2023-12', section: '科技' },
+    { id: 'd', text: '大脑', date: '2023-11', section: '要闻' },
+    { id: 'e', text: '城市大脑', date: '2023-10', section: '要闻' },
+  ],
+  '/v2/': [{ id: 'f', text: '城市大脑', date: '2019-01', section: '科技' }],
+};
+const paths = Object.keys(volumes);
+const ids = (progress: SearchProgress) => progress.results.map((r) => r.id);
+const collect = async (search: AsyncGenerator<SearchProgress>) => {
+  const steps: SearchProgress[] = [];
+  for await (const step of search) steps.push(step);
+  return steps;
+};
+
+test('ArchiveSearch', async (t) => {
+  await t.test('should yield the newest volume first, then each older one added, and be done at the last', async () => {
+    const archive = new ArchiveSearch(fakePagefind(volumes, '/v0/'), paths, { canLoad: async () => true });
+    const steps = await collect(archive.search(planQuery('城市大脑', '城市大脑'), {}, 'newest'));
+    assert.deepEqual(steps.map(ids), [['a'], ['a', 'c', 'e'], ['a', 'c', 'e', 'f']], 'newest first, growing volume by volume');
+    assert.deepEqual(steps.map((s) => s.done), [false, false, true]);
+  });
+
+  await t.test('should order newest first across volumes although Pagefind orders a date sort per bundle', async () => {
+    const archive = new ArchiveSearch(fakePagefind(volumes, '/v0/'), paths, { canLoad: async () => true });
+    const steps = await collect(archive.search([], { section: '要闻' }, 'newest'));
+    // Pagefind alone would put d (place 1 of its bundle) before b (place 0 of its own).
+    assert.deepEqual(ids(steps.at(-1)!), ['b', 'd', 'e']);
+  });
+
+  await t.test('should rank by best match, and break ties by age', async () => {
+    const archive = new ArchiveSearch(fakePagefind(volumes, '/v0/'), paths, { canLoad: async () => true });
+    const steps = await collect(archive.search(planQuery('城市大脑', '城市大脑'), {}, ''));
+    assert.deepEqual(ids(steps.at(-1)!), ['c', 'a', 'e', 'f'], 'c uses the phrase most; a, e and f alike, newest first');
+  });
+
+  await t.test('should rank the same page alike whatever the size of its volume', async () => {
+    // Pagefind's BM25 would favour a page in a small volume; counting the phrase does not.
+    const archive = new ArchiveSearch(fakePagefind({ '/small/': [{ id: 'once', text: '城市大脑', date: '2024' }], '/big/': [{ id: 'twice', text: '城市大脑和城市大脑', date: '2020' }, { id: 'x', text: '别的', date: '2019' }] }, '/small/'), ['/small/', '/big/'], { canLoad: async () => true });
+    assert.deepEqual(ids((await collect(archive.search(planQuery('城市大脑', '城市大脑'), {}, ''))).at(-1)!), ['twice', 'once']);
+  });
+
+  await t.test('phraseCount: runs of consecutive positions, each holding whole phrases', () => {
+    assert.equal(phraseCount([3, 4, 5, 6, 20, 21, 22, 23, 24, 25, 26, 27], 4), 3, 'one phrase at 3, two back to back at 20');
+    assert.equal(phraseCount([1, 2, 3, 9], 4), 0, 'the tokens apart, not the phrase');
+    assert.equal(phraseCount([5, 9, 9], 1), 3, 'a single token: every position');
+  });
+
+  await t.test('should search the volumes an earlier search merged in its first step, merging each once', async () => {
+    const pagefind = fakePagefind(volumes, '/v0/');
+    const archive = new ArchiveSearch(pagefind, paths, { canLoad: async () => true });
+    for await (const step of archive.search(planQuery('城市', '城市'), {}, 'newest')) if (ids(step).includes('c')) break;
+    assert.deepEqual(pagefind.merged, ['/v0/', '/v1/'], 'a stopped search merges no further');
+    const steps = await collect(archive.search(planQuery('大脑', '大脑'), {}, 'newest'));
+    assert.deepEqual(steps.map(ids), [['a', 'c', 'd', 'e'], ['a', 'c', 'd', 'e', 'f']]);
+    assert.deepEqual(pagefind.merged, paths);
+  });
+
+  await t.test('should need every term, and find nothing in an empty archive', async () => {
+    const archive = new ArchiveSearch(fakePagefind(volumes, '/v0/'), paths, { canLoad: async () => true });
+    assert.deepEqual(ids((await collect(archive.search(planQuery('大脑 城市', '大脑 城市'), {}, 'newest'))).at(-1)!), ['a', 'c', 'e', 'f']);
+    assert.deepEqual(await collect(new ArchiveSearch(fakePagefind(volumes, '/v0/'), []).search(planQuery('城市', '城市'), {}, '')), [{ results: [], done: true }]);
+  });
+
+  await t.test('should count filter values over the whole archive', async () => {
+    const archive = new ArchiveSearch(fakePagefind(volumes, '/v0/'), paths, { canLoad: async () => true });
+    assert.deepEqual(await archive.filters(), { section: { 科技: 3, 要闻: 3 } });
+  });
+
+  await t.test('should end with the newer volumes\' results when an older one cannot be loaded, and retry it later', async () => {
+    let online = false;
+    const pagefind = fakePagefind(volumes, '/v0/');
+    const archive = new ArchiveSearch(pagefind, paths, { canLoad: async (path) => online || path === '/v1/' });
+    const offline = await collect(archive.search(planQuery('城市大脑', '城市大脑'), {}, 'newest'));
+    assert.deepEqual(offline.map(ids), [['a'], ['a', 'c', 'e'], ['a', 'c', 'e']]);
+    assert.deepEqual(offline.at(-1), { ...offline.at(-1), done: true, partial: true }, 'the last step says the search is partial');
+    online = true;
+    const later = await collect(archive.search(planQuery('城市大脑', '城市大脑'), {}, 'newest'));
+    assert.deepEqual(ids(later.at(-1)!), ['a', 'c', 'e', 'f']);
+    assert.equal(later.at(-1)!.partial, undefined);
+  });
+});
