@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runImport } from '../src/import/runImport.ts';
 import { rawFixtures } from './fixtures/rawArticles.ts';
-import { e2eSites } from './sites.ts';
+import { e2eHomePageSize, e2eSites } from './sites.ts';
 import { serveSite } from './serveSite.ts';
 
 /**
@@ -46,6 +46,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
           ZHPRESS_OUT_DIR: site.outDir,
           SITE_BASE: site.base,
           SITE_URL: site.origin,
+          ZHPRESS_HOME_PAGE_SIZE: String(e2eHomePageSize),
         },
       });
     }
