@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runImport } from '../src/import/runImport.ts';
 import { rawFixtures } from './fixtures/rawArticles.ts';
-import { e2eSites } from './sites.ts';
+import { e2eFirstSearchVolume, e2eHomePageSize, e2eSites } from './sites.ts';
 import { serveSite } from './serveSite.ts';
 
 /**
@@ -28,9 +28,6 @@ async function assembleContent(): Promise<void> {
   if (result.exitCode !== 0) throw new Error(`e2e fixtures failed to import:\n${errors.join('\n')}`);
 }
 
-/** Articles in the newest search volume of the e2e sites (volumes then hold 2, 4, 8… articles). */
-export const E2E_FIRST_VOLUME = 2;
-
 /**
  * Builds each e2e site with the real build command (so the tests cover exactly what `npm run build` does)
  * and serves it as static files until the run ends.
@@ -50,7 +47,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
           SITE_BASE: site.base,
           SITE_URL: site.origin,
           // A few articles per search volume, so the e2e site's search runs over several (see searchVolumes.ts).
-          ZHPRESS_SEARCH_FIRST_VOLUME: String(E2E_FIRST_VOLUME),
+          ZHPRESS_SEARCH_FIRST_VOLUME: String(e2eFirstSearchVolume),
+          ZHPRESS_HOME_PAGE_SIZE: String(e2eHomePageSize),
         },
       });
     }

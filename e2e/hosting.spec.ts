@@ -3,7 +3,9 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { Parser } from 'htmlparser2';
 import { variants } from '../src/convert/variants.ts';
 import { cacheControl, contentSecurityPolicy } from '../src/publish/hostFiles.ts';
+import { FEED_ENTRIES } from '../src/publish/atomFeed.ts';
 import { expect, test } from './fixtures.ts';
+import { homePageCount, publishedSlugs, walkHome } from './homeListing.ts';
 import { seedSlug } from './seedArticle.ts';
 
 /**
@@ -111,6 +113,9 @@ test.describe('hosting under a sub-path', { tag: '@subpath-only' }, () => {
     const searchFiles: string[] = [];
     for (const list of Object.values(config.search)) searchFiles.push(list, ...((await (await request.get(list)).json()) as string[]));
     expect(searchFiles.some((url) => url.endsWith('.pf_index')), 'the search lists name index chunks').toBe(true);
+    // Of the homes, only each variant's first page is precached: the later ones are kept as they are read.
+    for (const variant of variants) expect(config.precache, variant.id).toContain(site.url(`${variant.id}/`));
+    expect(config.precache.filter((url) => url.includes('/page/')), 'later home pages in the precache').toEqual([]);
     const urls = [...config.precache, ...searchFiles];
     for (const url of urls) {
       expect(url.startsWith(site.base), url).toBe(true);
@@ -120,7 +125,7 @@ test.describe('hosting under a sub-path', { tag: '@subpath-only' }, () => {
 });
 
 test.describe('discoverability', () => {
-  test('the sitemap lists every article and home in every variant with hreflang alternates and x-default', async ({ request, site }) => {
+  test('the sitemap lists every article and home page in every variant with hreflang alternates and x-default', async ({ request, site }) => {
     const index = await getText(request, site.url('sitemap-index.xml'));
     expect(XMLValidator.validate(index.text)).toBe(true);
     const urls: Array<{ loc: string; 'xhtml:link'?: Array<{ '@hreflang': string; '@href': string }> }> = [];
@@ -131,11 +136,11 @@ test.describe('discoverability', () => {
     }
     const publicOrigin = await publicOriginOf(request, site);
     const absolute = (path: string) => new URL(site.url(path), publicOrigin).href;
-    // The articles the site publishes, as its Simplified home lists them.
-    const home = await getText(request, site.url('zh-hans/'));
-    const slugs = [...new Set(referencesIn(home.text).map((href) => new RegExp(`^${site.base}zh-hans/([^/]+)/$`).exec(href)?.[1]).filter((s): s is string => !!s && s !== 'search'))];
+    // The articles the site publishes (from the sources), and every page of each home.
+    const slugs = publishedSlugs();
     expect(slugs).toContain(seedSlug);
-    const expected = variants.flatMap((v) => ['', ...slugs.map((slug) => `${slug}/`)].map((rest) => absolute(`${v.id}/${rest}`)));
+    const homes = ['', ...Array.from({ length: homePageCount() - 1 }, (_, i) => `page/${i + 2}/`)];
+    const expected = variants.flatMap((v) => [...homes, ...slugs.map((slug) => `${slug}/`)].map((rest) => absolute(`${v.id}/${rest}`)));
     expect(urls.map((u) => u.loc).sort()).toEqual(expected.sort());
     for (const url of urls) {
       const rest = url.loc.slice(absolute('').length).replace(/^[^/]+\//, '');
@@ -165,11 +170,12 @@ test.describe('discoverability', () => {
       expect(doc.link.find((l: Record<string, string>) => l['@rel'] === 'self')['@href']).toBe(absolute(`${variant.id}/feed.xml`));
       const entries = doc.entry as Array<{ id: string; title: { '#text': string } }>;
       for (const entry of entries) expect(entry.id).toMatch(new RegExp(`^${absolute(`${variant.id}/`)}[^/]+/$`));
-      // The feed lists exactly what the variant's home lists, with the titles the article pages show.
-      await page.goto(site.url(`${variant.id}/`));
-      const listed = await page.locator('main a[href]').evaluateAll((links, base) =>
-        links.map((a) => new URL((a as HTMLAnchorElement).href).pathname).filter((path) => new RegExp(`^${base}[^/]+/[^/]+/$`).test(path) && !path.endsWith('/search/')), site.base);
-      expect(entries.map((e) => new URL(e.id).pathname).sort()).toEqual([...new Set(listed)].sort());
+      // The feed lists the newest FEED_ENTRIES articles the variant's home pages list, in their order, with
+      // the titles the article pages show.
+      const listed = (await walkHome(page, site.url(`${variant.id}/`))).flatMap((view) => view.slugs);
+      expect(listed).toEqual(publishedSlugs());
+      expect(entries.length).toBeLessThanOrEqual(FEED_ENTRIES);
+      expect(entries.map((e) => new URL(e.id).pathname)).toEqual(listed.slice(0, FEED_ENTRIES).map((slug) => site.url(`${variant.id}/${slug}/`)));
       const seed = entries.find((e) => e.id.endsWith(`/${seedSlug}/`))!;
       await page.goto(site.url(`${variant.id}/${seedSlug}/`));
       expect(seed.title['#text']).toBe(await page.locator('h1').innerText());

@@ -6,8 +6,10 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { variants } from '../src/convert/variants.ts';
 import { expect, test } from './fixtures.ts';
 import { e2eContentDir } from './globalSetup.ts';
+import { homePageCount, publishedSlugs, readHomePage } from './homeListing.ts';
 import { seedSlug } from './seedArticle.ts';
 import { serveSite } from './serveSite.ts';
+import { e2eHomePageSize } from './sites.ts';
 
 /**
  * Offline reading as a reader meets it: one online visit of an article, then no network. Runs against both
@@ -38,9 +40,10 @@ test.describe('offline reading', () => {
       await page.goto(site.url(`${variant.id}/${seedSlug}/`));
       await expect(page.locator('html')).toHaveAttribute('lang', variant.lang);
       await expect(page.locator('h1')).toContainText(variant.script === 'hant' ? '鄭州' : '郑州');
+      // Each home's first page is precached: the newest articles are listed offline.
       await page.goto(site.url(`${variant.id}/`));
       await expect(page.locator('html')).toHaveAttribute('lang', variant.lang);
-      await expect(page.locator(`main a[href$="/${variant.id}/${seedSlug}/"]`).first()).toBeVisible();
+      expect((await readHomePage(page)).slugs).toEqual(publishedSlugs().slice(0, e2eHomePageSize));
     }
 
     // Search in the visited variant: the search page, Pagefind and the variant's index all come from the cache.
@@ -66,6 +69,28 @@ test.describe('offline reading', () => {
       // Every variant's home is always there.
       await expect(page.locator('.offline-homes a')).toHaveCount(variants.length);
     }
+  });
+
+  test('a home’s later page is kept when read, in every variant; one never read shows the offline page', async ({ page, context, site }) => {
+    expect(homePageCount(), 'the e2e homes have a third page').toBeGreaterThanOrEqual(3);
+    const pageUrls = () => page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname)))).flat());
+    // Installing the worker and reading the first page keeps no later page: the precache is the first pages only.
+    await visitOnline(page, site.url('zh-tw/'));
+    expect((await pageUrls()).filter((path) => path.includes('/page/'))).toEqual([]);
+    await visitOnline(page, site.url('zh-tw/page/2/'));
+    const listed = publishedSlugs().slice(e2eHomePageSize, 2 * e2eHomePageSize);
+    expect((await readHomePage(page)).slugs).toEqual(listed);
+    expect((await pageUrls()).filter((path) => path.includes('/page/')).sort()).toEqual(variants.map((v) => site.url(`${v.id}/page/2/`)).sort());
+    await context.setOffline(true);
+    for (const variant of variants) {
+      await page.goto(site.url(`${variant.id}/page/2/`));
+      await expect(page.locator('html')).toHaveAttribute('lang', variant.lang);
+      const view = await readHomePage(page);
+      expect(view.slugs, `${variant.id}/page/2/ offline`).toEqual(listed);
+      expect(view.current).toBe('2');
+    }
+    await page.goto(site.url('zh-tw/page/3/'));
+    await expect(page.locator('h1')).toHaveText('目前離線');
   });
 
   test('the worker is scoped to the base and its caches are named for it', async ({ page, site }) => {

@@ -211,7 +211,7 @@ test.describe('search', () => {
     expect((await shown(page)).slugs).toEqual([seedSlug]);
   });
 
-  // The e2e sites cut each variant's index into volumes of 2, 4… articles (E2E_FIRST_VOLUME), newest first.
+  // The e2e sites cut each variant's index into volumes of 2, 4… articles (`e2eFirstSearchVolume`), newest first.
   test('volumes: the newest articles show first, older volumes complete the list in date order', async ({ page, site }) => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));

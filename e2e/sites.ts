@@ -14,3 +14,12 @@ export const e2eSites: E2eSite[] = [
   { name: 'root', base: '/', outDir: '.zhpress/e2e/root', origin: `http://127.0.0.1:${port}` },
   { name: 'subpath', base: '/news/', outDir: '.zhpress/e2e/news', origin: `http://127.0.0.1:${port + 1}` },
 ];
+
+/**
+ * Articles per home page in the e2e builds (`ZHPRESS_HOME_PAGE_SIZE`): small, so the handful of e2e articles
+ * fills several pages and the tests see a first, a middle and a last page.
+ */
+export const e2eHomePageSize = 2;
+
+/** Articles in the newest search volume of the e2e builds: their search then runs over volumes of 2, 4… articles. */
+export const e2eFirstSearchVolume = 2;

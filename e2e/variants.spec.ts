@@ -1,5 +1,6 @@
 import { variants } from '../src/convert/variants.ts';
 import { expect, test } from './fixtures.ts';
+import { homePageCount } from './homeListing.ts';
 import { seedSlug } from './seedArticle.ts';
 
 test.describe('script variants', () => {
@@ -47,7 +48,8 @@ test.describe('script variants', () => {
     const pathsPerVariant = new Map<string, string[]>();
     for (const variant of variants) {
       const seen = new Set<string>();
-      for (const start of [`${variant.id}/`, `${variant.id}/${seedSlug}/`, `${variant.id}/search/`]) {
+      const homes = [`${variant.id}/`, ...Array.from({ length: homePageCount() - 1 }, (_, i) => `${variant.id}/page/${i + 2}/`)];
+      for (const start of [...homes, `${variant.id}/${seedSlug}/`, `${variant.id}/search/`]) {
         await page.goto(site.url(start));
         const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
         for (const href of hrefs) {

@@ -4,7 +4,8 @@
  * it into `dist/` only when all of it succeeded. On any failure `dist/` stays exactly as it was.
  *
  * Environment: SITE_URL, SITE_BASE (deploy location), ZHPRESS_CONTENT (sources, default `content/`),
- * ZHPRESS_OUT_DIR (default `dist/`), ZHPRESS_DRAFTS=1 (include drafts).
+ * ZHPRESS_OUT_DIR (default `dist/`), ZHPRESS_DRAFTS=1 (include drafts), ZHPRESS_HOME_PAGE_SIZE (articles per
+ * home page, default 20).
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { withBuildLock } from '../publish/buildLock.ts';
 import { adoptStats, ignoreChild, isBareBuild, phase } from '../publish/buildStats.ts';
 import { finishSite } from '../publish/finishSite.ts';
 import { publishSite } from '../publish/publishSite.ts';
+import { homePageSize } from '../render/homePages.ts';
 import { createSitePaths } from '../render/paths.ts';
 
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
@@ -26,6 +28,12 @@ const logger = { info: (message: string) => console.log(`[zhpress] ${message}`) 
 const problems = await checkSources(contentDir);
 if (problems.length > 0) {
   console.error(`${formatProblems(problems)}\nzhpress: build not started; ${outDir}/ was left as it was.`);
+  process.exit(1);
+}
+try {
+  homePageSize(); // read again by the render; checked here so a typo stops the build before it starts
+} catch (error) {
+  console.error(`zhpress: ${(error as Error).message}\nzhpress: build not started; ${outDir}/ was left as it was.`);
   process.exit(1);
 }
 if (includeDrafts()) console.warn('zhpress: ZHPRESS_DRAFTS=1, drafts are included: do not deploy this build.');

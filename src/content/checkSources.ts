@@ -6,15 +6,17 @@ import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 
 import type { z } from 'astro/zod';
 import { variantIds } from '../convert/variants.ts';
 import { stripVariantMarkup, VariantMarkupError } from '../convert/variantMarkup.ts';
+import { HOME_PAGES_SEGMENT } from '../render/paths.ts';
 import { articleSchema } from './articleSchema.ts';
 import { loadGlossary } from './glossary.ts';
 import { SourceProblem, SourceProblems } from './sourceProblem.ts';
 
 /**
  * Names an article's slug must not take: `/<variant>/<name>/` is, or will be, a page of the site itself.
- * Kept in step with `src/pages/[variant]/` and the routes planned for it (offline page, 404, feed, manifest).
+ * Kept in step with `src/pages/[variant]/` and the routes planned for it (offline page, 404, feed, manifest,
+ * the home's later pages `/<variant>/page/2/`).
  */
-export const reservedSlugs: readonly string[] = ['search', 'offline', '404', 'feed.xml', 'manifest.webmanifest'];
+export const reservedSlugs: readonly string[] = ['search', 'offline', '404', 'feed.xml', 'manifest.webmanifest', HOME_PAGES_SEGMENT];
 
 /** A slug is the file name: lowercase ASCII words of letters and digits, joined by single hyphens. */
 const validSlug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -4,7 +4,7 @@ import { FRAGMENT_BUDGET, precachePaths, SEARCH_INDEX_BUDGET, searchPaths, urlOf
 
 const variants = ['zh-hans', 'zh-hant'];
 const file = (path: string, bytes = 100): SiteFile => ({ path, bytes });
-const shell = ['index.html', 'favicon.svg', '_astro/site.a1.css', '_astro/Head.b2.js', ...variants.flatMap((v) => [`${v}/index.html`, `${v}/search/index.html`, `${v}/offline/index.html`, `${v}/manifest.webmanifest`, `${v}/an-article/index.html`, `${v}/feed.xml`])].map((p) => file(p));
+const shell = ['index.html', 'favicon.svg', '_astro/site.a1.css', '_astro/Head.b2.js', ...variants.flatMap((v) => [`${v}/index.html`, `${v}/search/index.html`, `${v}/offline/index.html`, `${v}/manifest.webmanifest`, `${v}/an-article/index.html`, `${v}/page/2/index.html`, `${v}/feed.xml`])].map((p) => file(p));
 
 test('buildServiceWorker', async (t) => {
   await t.test('should map files to the URLs they are served at', () => {
@@ -13,10 +13,11 @@ test('buildServiceWorker', async (t) => {
     assert.equal(urlOf('/', '_astro/site.a1.css'), '/_astro/site.a1.css');
   });
 
-  await t.test('should precache the shell and every _astro asset, never an article', () => {
+  await t.test('should precache the shell and every _astro asset, never an article or a home page after the first', () => {
     const paths = precachePaths(shell, variants);
     assert.ok(paths.includes('index.html') && paths.includes('zh-hant/offline/index.html') && paths.includes('_astro/Head.b2.js'));
-    assert.ok(!paths.some((p) => p.includes('an-article') || p.endsWith('feed.xml')));
+    assert.ok(paths.includes('zh-hans/index.html') && paths.includes('zh-hant/index.html'));
+    assert.ok(!paths.some((p) => p.includes('an-article') || p.includes('/page/') || p.endsWith('feed.xml')));
   });
 
   await t.test('should fail the build when a page of the offline shell is missing', () => {

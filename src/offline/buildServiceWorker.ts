@@ -47,9 +47,10 @@ export function urlOf(base: string, path: string): string {
 }
 
 /**
- * What the worker fetches at install: the root, each variant's home, search and offline pages and
- * manifest, the favicon and every `_astro/` asset (CSS and JS of all pages: a few tens of KB, shared by
- * every article). Articles are not precached: they are kept as they are read.
+ * What the worker fetches at install: the root, each variant's home (its first page: the newest articles),
+ * search and offline pages and manifest, the favicon and every `_astro/` asset (CSS and JS of all pages: a few
+ * tens of KB, shared by every article). Articles and a home's later pages (`page/2/`…) are not precached: they
+ * are kept as they are read, so the precache stays the same size however large the archive grows.
  */
 export function precachePaths(files: readonly SiteFile[], variants: readonly string[]): string[] {
   const present = new Set(files.map((f) => f.path));

@@ -46,6 +46,7 @@ test('swStrategy', async (t) => {
   await t.test('should find the same page in the other variants', () => {
     assert.deepEqual(siblingPages('/news/zh-tw/a/', '/news/', variants), ['/news/zh-hans/a/', '/news/zh-hant/a/', '/news/zh-hk/a/']);
     assert.deepEqual(siblingPages('/zh-hans/', '/', variants), ['/zh-hant/', '/zh-tw/', '/zh-hk/']);
+    assert.deepEqual(siblingPages('/news/zh-hk/page/7/', '/news/', variants), ['/news/zh-hans/page/7/', '/news/zh-hant/page/7/', '/news/zh-tw/page/7/']);
     assert.deepEqual(siblingPages('/news/', '/news/', variants), []);
     assert.deepEqual(siblingPages('/news/pagefind/x.js', '/news/', variants), []);
   });
@@ -60,6 +61,8 @@ test('swStrategy', async (t) => {
     const describe = (path: string) => describePage(path, '/news/', variants);
     assert.deepEqual(describe('/news/'), { kind: 'root' });
     assert.deepEqual(describe('/news/zh-tw/'), { kind: 'home', variant: 'zh-tw' });
+    assert.deepEqual(describe('/news/zh-tw/page/2/'), { kind: 'home', variant: 'zh-tw' });
+    assert.deepEqual(describe('/news/zh-tw/page/2/extra/'), { kind: 'other', variant: 'zh-tw' });
     assert.deepEqual(describe('/news/zh-tw/some-article/'), { kind: 'article', variant: 'zh-tw' });
     assert.deepEqual(describe('/news/zh-tw/search/'), { kind: 'search', variant: 'zh-tw' });
     assert.deepEqual(describe('/news/zh-tw/offline/'), { kind: 'offline', variant: 'zh-tw' });

@@ -82,7 +82,8 @@ export function describePage(pathname: string, base: string, variants: readonly 
   const variant = variantOf(pathname, base, variants);
   if (!variant) return { kind: 'other' };
   const rest = pathname.slice(base.length + variant.length + 1);
-  if (rest === '') return { kind: 'home', variant };
+  // A home's later pages (`page/2/`) are home pages too: kept when visited, carried over to a new deploy.
+  if (rest === '' || /^page\/[1-9][0-9]*\/$/.test(rest)) return { kind: 'home', variant };
   const match = /^([^/]+)\/$/.exec(rest);
   if (!match) return { kind: 'other', variant };
   return { kind: variantPages[match[1]!] ?? 'article', variant };

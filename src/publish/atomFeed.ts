@@ -1,5 +1,12 @@
 import { Feed } from 'feed';
 
+/**
+ * Entries per feed: the newest 50 articles. Feed readers poll the whole file, so it must not grow with the
+ * archive (at 10,000 articles an unbounded feed was megabytes and the slowest file of the build). A reader that
+ * polls daily misses nothing from a site publishing up to 50 articles a day; older ones are on the home pages.
+ */
+export const FEED_ENTRIES = 50;
+
 /** One article in a feed, every text already in the feed's script. */
 export interface FeedEntry {
   title: string;

@@ -4,11 +4,12 @@ import { sitemapOptions, withDefaultAlternate } from './sitemapOptions.ts';
 
 test('sitemapOptions', async (t) => {
   for (const base of ['/', '/news/']) {
-    await t.test(`should list homes and articles, not the root, search, offline or 404 pages (base ${base})`, () => {
+    await t.test(`should list homes (every page) and articles, not the root, search, offline or 404 pages (base ${base})`, () => {
       const { filter } = sitemapOptions(base) as { filter: (url: string) => boolean };
       const listed = (path: string) => filter(`https://example.org${base}${path}`);
       assert.ok(listed('zh-tw/'));
       assert.ok(listed('zh-tw/some-article/'));
+      assert.ok(listed('zh-tw/page/2/'));
       for (const path of ['', 'zh-tw/search/', 'zh-tw/offline/', 'zh-tw/404/', '404/']) assert.ok(!listed(path), path);
     });
   }

@@ -5,7 +5,7 @@ import { createScriptConverter } from '../convert/scriptConverter.ts';
 import { KEEP_END, KEEP_START } from '../convert/convertPage.ts';
 import { loadGlossary } from '../content/glossary.ts';
 import { variants, type VariantId } from '../convert/variants.ts';
-import { uiStrings } from './uiStrings.ts';
+import { fillUiString, uiStrings } from './uiStrings.ts';
 
 const converters = createSiteConverters(await loadGlossary('content/glossary.yaml'));
 
@@ -42,6 +42,25 @@ test('UI strings', async (t) => {
       }
     });
   }
+
+  const paging: Record<VariantId, [string, string, string, string]> = {
+    'zh-hans': ['上一页', '下一页', '第 2 页', '最新文章（第 2 页）'],
+    'zh-hant': ['上一頁', '下一頁', '第 2 頁', '最新文章（第 2 頁）'],
+    'zh-tw': ['上一頁', '下一頁', '第 2 頁', '最新文章（第 2 頁）'],
+    'zh-hk': ['上一頁', '下一頁', '第 2 頁', '最新文章（第 2 頁）'],
+  };
+  for (const variant of variants) {
+    await t.test(`${variant.id} names the home's pages in its own script`, () => {
+      const ui = uiStrings(variant.id);
+      const texts = [ui.previousPage, ui.nextPage, fillUiString(ui.pageNumber, { page: 2 }), fillUiString(ui.latestPage, { page: 2 })];
+      assert.deepEqual(texts.map((text) => shown(variant.id, text)), paging[variant.id]);
+    });
+  }
+
+  await t.test('fillUiString fills every placeholder and refuses to leave one empty', () => {
+    assert.equal(fillUiString('第 {page} 页，共 {pages} 页', { page: 3, pages: 9 }), '第 3 页，共 9 页');
+    assert.throws(() => fillUiString('第 {page} 页', {}), /needs a value for \{page\}/);
+  });
 
   await t.test('the Simplified table is written in Simplified script', () => {
     const toSimplified = createScriptConverter('hant', 'zh-hans');

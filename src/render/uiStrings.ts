@@ -16,6 +16,11 @@ export const uiStringsSchema = z.strictObject({
   home: text,
   latest: text,
   noArticles: text,
+  latestPage: text,
+  pagination: text,
+  previousPage: text,
+  nextPage: text,
+  pageNumber: text,
   variantSwitcher: text,
   chooseVariant: text,
   searchLabel: text,
@@ -93,4 +98,13 @@ export function uiStrings(variant: VariantId): UiStrings {
     resolved.set(variant, strings);
   }
   return strings;
+}
+
+/** A UI string with its `{name}` placeholders filled: `fillUiString(ui.pageNumber, { page: 2 })` is `第 2 页`. */
+export function fillUiString(text: string, values: Readonly<Record<string, string | number>>): string {
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`UI string "${text}" needs a value for {${name}}.`);
+    return String(value);
+  });
 }

@@ -1,19 +1,19 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { publishedArticles } from '../../content/publishedArticles.ts';
 import { variants, type Variant } from '../../convert/variants.ts';
-import { atomFeed } from '../../publish/atomFeed.ts';
+import { atomFeed, FEED_ENTRIES } from '../../publish/atomFeed.ts';
 import { articleText, uiText } from '../../publish/variantText.ts';
 import { createSitePaths } from '../../render/paths.ts';
 
 export const getStaticPaths: GetStaticPaths = () => variants.map((variant) => ({ params: { variant: variant.id }, props: { variant } }));
 
-/** The Atom feed of one variant: every published article, newest first, in the variant's script. */
+/** The Atom feed of one variant: the newest `FEED_ENTRIES` published articles, newest first, in the variant's script. */
 export const GET: APIRoute = async ({ props, site }) => {
   const { variant } = props as { variant: Variant };
   const paths = createSitePaths(import.meta.env.BASE_URL);
   const absolute = (path: string) => new URL(path, site).href;
   const entries = [];
-  for (const article of await publishedArticles()) {
+  for (const article of (await publishedArticles()).slice(0, FEED_ENTRIES)) {
     const { data } = article;
     const own = { script: data.script, conversion: data.conversion };
     entries.push({
