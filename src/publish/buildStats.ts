@@ -146,6 +146,19 @@ export function noteChildMemory(): void {
 }
 
 /**
+ * Takes in a memory high-water mark a helper process read for its own child before closing it (a search
+ * index writer's Pagefind backend): sampling might not see it before that child exits.
+ */
+export function noteChildPeak(bytes: number): void {
+  const rec = recorder();
+  if (!rec) return;
+  rec.childPeakRssBytes = Math.max(rec.childPeakRssBytes, bytes);
+  for (const stats of [entry(rec.phases, rec.phase.name), ...[...rec.running.keys()].map((name) => entry(rec.stages, name))]) {
+    stats.childPeakRssBytes = Math.max(stats.childPeakRssBytes, bytes);
+  }
+}
+
+/**
  * Takes in the stats a child build process wrote to `file` (the rendering half of `npm run build`): its
  * measured stages add to this process's, and its memory counts as this process's `render` phase.
  */

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { variants } from '../convert/variants.ts';
 import { readArticlePage } from './articlePage.ts';
-import { indexSite, searchRecord, type PagefindEngine } from './indexSite.ts';
+import { indexSite, searchRecord } from './indexSite.ts';
+import type { PagefindEngine } from './pagefindVolume.ts';
+import { inProcessWriters } from './volumeWriters.ts';
 
 const article = (title: string, body: string, script = 'hans') =>
   `<!doctype html><html><body><header><form><input name="q"></form></header><main><article data-pagefind-body data-source-script="${script}">` +
@@ -82,7 +84,7 @@ test('indexSite', async (t) => {
         };
       }) as unknown as PagefindEngine['createIndex'],
     };
-    await indexSite(outDir, logger, engine);
+    await indexSite(outDir, logger, inProcessWriters(engine));
     assert.deepEqual(
       calls,
       variants.flatMap((v) => ['create', `add /${v.id}/c/`, `add /${v.id}/b/`, `write /pagefind/${v.id}/0/`, 'close', 'create', `add /${v.id}/a/`, `write /pagefind/${v.id}/1/`, 'close']),
@@ -111,7 +113,7 @@ test('indexSite', async (t) => {
         index: { addCustomRecord: async () => ({ errors: ['bad record'] }), writeFiles: async () => ({ errors: [] }) },
       })) as unknown as PagefindEngine['createIndex'],
     };
-    await assert.rejects(indexSite(outDir, logger, engine), /Pagefind could not index \/zh-hans\/a\/ \(zh-hans\): bad record/);
+    await assert.rejects(indexSite(outDir, logger, inProcessWriters(engine)), /Pagefind could not index \/zh-hans\/a\/ \(zh-hans\): bad record/);
     assert.equal(closed, 1);
   });
 });

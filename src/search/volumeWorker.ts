@@ -1,0 +1,25 @@
+/**
+ * A search volume writer process (see volumeWriters.ts): writes each volume it is sent with its own Pagefind
+ * backend and answers with the backend's peak memory, or the error.
+ */
+import * as pagefind from 'pagefind';
+import { childMemory } from '../publish/buildStats.ts';
+import { writePagefindVolume, type VolumeJob } from './pagefindVolume.ts';
+
+export interface VolumeDone {
+  ok: boolean;
+  error?: string;
+  /** The Pagefind backend's memory high-water mark, read right before it was closed. */
+  peakBytes: number;
+}
+
+process.on('message', (job: VolumeJob) => {
+  let peakBytes = 0;
+  const notePeak = () => {
+    peakBytes = Math.max(0, ...childMemory(process.pid).map((c) => c.hwm));
+  };
+  writePagefindVolume(pagefind, job, notePeak).then(
+    () => process.send!({ ok: true, peakBytes } satisfies VolumeDone),
+    (error: unknown) => process.send!({ ok: false, error: error instanceof Error ? error.message : String(error), peakBytes } satisfies VolumeDone),
+  );
+});
