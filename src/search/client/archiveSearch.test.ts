@@ -36,6 +36,7 @@ function fakePagefind(bundles: Record<string, FakePage[]>, first: string): Pagef
   };
   return {
     merged,
+    createInstance: () => fakePagefind(bundles, first),
     options: async () => {},
     init: async () => {},
     filters: async () => {
@@ -153,5 +154,17 @@ test('ArchiveSearch', async (t) => {
     const later = await collect(archive.search(planQuery('城市大脑', '城市大脑'), {}, 'newest'));
     assert.deepEqual(ids(later.at(-1)!), ['a', 'c', 'e', 'f']);
     assert.equal(later.at(-1)!.partial, undefined);
+  });
+
+  await t.test('should answer the first step from the newest volume\'s own Pagefind, the rest from the merged one', async () => {
+    const pagefind = fakePagefind(volumes, '/v0/');
+    const newest = fakePagefind({ '/v0/': [{ id: 'a', text: '城市大脑', date: '2024-03' }] }, '/v0/');
+    const archive = new ArchiveSearch(pagefind, paths, { canLoad: async () => true, newest });
+    const steps = await collect(archive.search(planQuery('城市大脑', '城市大脑'), {}, 'newest'));
+    assert.deepEqual(steps.map(ids), [['a'], ['a', 'c', 'e'], ['a', 'c', 'e', 'f']]);
+    assert.deepEqual(newest.merged, ['/v0/'], 'nothing merged into the newest volume\'s Pagefind');
+    // Once older volumes are merged, the merged Pagefind answers at once.
+    const again = await collect(archive.search(planQuery('大脑', '大脑'), {}, 'newest'));
+    assert.deepEqual(again.map(ids), [['a', 'c', 'd', 'e', 'f']]);
   });
 });

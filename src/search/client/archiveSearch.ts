@@ -23,6 +23,8 @@ export interface Pagefind {
   search(term: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindSearch | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
   mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
+  /** A Pagefind of its own (`noWorker`: on the page's thread). */
+  createInstance(options: Record<string, unknown>): Pagefind;
 }
 
 const entryLoads = async (path: string) => (await fetch(`${path}pagefind-entry.json`).catch(() => null))?.ok === true;
@@ -50,6 +52,8 @@ export interface SearchProgress {
  */
 export class ArchiveSearch {
   readonly #pagefind: Pagefind;
+  readonly #newest: Pagefind | null;
+  #newestReady: Promise<void> | null = null;
   readonly #volumePaths: readonly string[];
   readonly #mergeOptions: Record<string, unknown>;
   readonly #canLoad: (path: string) => Promise<boolean>;
@@ -61,13 +65,20 @@ export class ArchiveSearch {
    * `volumePaths[0]` is the bundle `pagefind` was loaded from; the rest are merged in that order, with
    * `mergeOptions` (the options `pagefind` has, such as its ranking: Pagefind gives each bundle its own).
    * `canLoad` tells whether a volume can be had now (by default: its entry file can be fetched).
+   * `newest`, if given, is a second Pagefind on the newest volume alone that answers the first step of a
+   * search sooner (the search page runs it on the page's own thread: no worker to start before it).
    */
   constructor(
     pagefind: Pagefind,
     volumePaths: readonly string[],
-    { mergeOptions = {}, canLoad = entryLoads }: { mergeOptions?: Record<string, unknown>; canLoad?: (path: string) => Promise<boolean> } = {},
+    {
+      mergeOptions = {},
+      canLoad = entryLoads,
+      newest = null,
+    }: { mergeOptions?: Record<string, unknown>; canLoad?: (path: string) => Promise<boolean>; newest?: Pagefind | null } = {},
   ) {
     this.#pagefind = pagefind;
+    this.#newest = newest;
     this.#volumePaths = volumePaths;
     this.#mergeOptions = mergeOptions;
     this.#canLoad = canLoad;
@@ -92,11 +103,22 @@ export class ArchiveSearch {
         }
         await this.#pagefind.mergeIndex(path, this.#mergeOptions);
       }
-      // Pagefind orders a date sort only within each merged bundle, so the archive order is learnt here:
-      // the pages new in this listing are volume k's, newest first, all older than every page before them.
-      const listing = (await this.#pagefind.search(null, { sort: { date: 'desc' } }))?.results ?? [];
-      for (const result of listing) if (!this.#age.has(result.id)) this.#age.set(result.id, this.#age.size);
+      await this.#learnAges(this.#pagefind);
     })());
+  }
+
+  /** The newest volume, on the `newest` Pagefind. */
+  #newestVolume(newest: Pagefind): Promise<void> {
+    return (this.#newestReady ??= this.#learnAges(newest));
+  }
+
+  /**
+   * Pagefind orders a date sort only within each merged bundle, so the archive order is learnt as volumes
+   * come in: the pages new in a listing are the latest volume's, newest first, older than every page before.
+   */
+  async #learnAges(pagefind: Pagefind): Promise<void> {
+    const listing = (await pagefind.search(null, { sort: { date: 'desc' } }))?.results ?? [];
+    for (const result of listing) if (!this.#age.has(result.id)) this.#age.set(result.id, this.#age.size);
   }
 
   /** The filter values of the whole archive with their counts (every volume merged first). */
@@ -129,7 +151,17 @@ export class ArchiveSearch {
       return;
     }
     let results: PagefindResult[] = [];
-    for (let k = 0; k < this.volumes; k++) {
+    const newest = this.#newest;
+    let k = 0;
+    if (newest && this.#ready[1] === undefined) {
+      // The first step on the newest volume's own Pagefind; the other starts only after it (they would
+      // share the reader's cores), when the next step asks for volume 1.
+      await this.#newestVolume(newest);
+      results = await this.#match(newest, terms, filters, sort);
+      yield { results, done: this.volumes === 1 };
+      k = 1;
+    }
+    for (; k < this.volumes; k++) {
       try {
         await this.#volume(k);
         // Volumes merged by an earlier search are searched together in the first step.
@@ -142,13 +174,13 @@ export class ArchiveSearch {
         yield { results, done: true, partial: true };
         return;
       }
-      results = await this.#match(terms, filters, sort);
+      results = await this.#match(this.#pagefind, terms, filters, sort);
       yield { results, done: k + 1 === this.volumes };
     }
   }
 
-  async #match(terms: readonly Term[], filters: Record<string, string>, sort: '' | 'newest'): Promise<PagefindResult[]> {
-    const search = async (term: string | null) => (await this.#pagefind.search(term, { filters }))?.results ?? [];
+  async #match(pagefind: Pagefind, terms: readonly Term[], filters: Record<string, string>, sort: '' | 'newest'): Promise<PagefindResult[]> {
+    const search = async (term: string | null) => (await pagefind.search(term, { filters }))?.results ?? [];
     const age = (id: string) => this.#age.get(id) ?? Infinity;
     if (terms.length === 0) return (await search(null)).sort((a, b) => age(a.id) - age(b.id));
 

@@ -45,10 +45,13 @@ export function startSearchPage(document: Document): void {
       ]);
       // Result URLs under the site's base; ranking is the archive search's own (see ArchiveSearch.search).
       const options = { baseUrl: paths.root() };
+      // Options only: Pagefind starts its worker when the worker is first asked for something (older volumes).
       await module.options(options);
-      await module.init();
       const volumePaths = Array.from({ length: list.volumes }, (_, k) => `${searchDir}${volumeDir(k)}`);
-      return new ArchiveSearch(module, volumePaths, { mergeOptions: options });
+      // The newest volume is small: searched on this thread it answers before a worker could have started.
+      // The worker does the rest, older volumes merged in, without holding up the page.
+      const newest = module.createInstance({ ...options, basePath: volumePaths[0], noWorker: true });
+      return new ArchiveSearch(module, volumePaths, { mergeOptions: options, newest });
     })());
 
   const shards = new Map<string, Promise<VocabularyShard>>();
@@ -106,14 +109,16 @@ export function startSearchPage(document: Document): void {
     }
     list.setAttribute('aria-busy', 'true');
     status.textContent = string('searchLoading');
+    mark('start');
     try {
-      const [search, mapped] = await Promise.all([loadArchive(), mapToVariant(state.q)]);
+      const [search, mapped] = await Promise.all([loadArchive().then((a) => (mark('engine'), a)), mapToVariant(state.q).then((m) => (mark('mapped'), m))]);
       const terms = planQuery(state.q, mapped);
       // The newest volume's results show at once; each older volume adds its own. Best-match order can
       // change as volumes come in, so the list is redrawn once at the end if it did (never while it grows).
       for await (const progress of search.search(terms, filters, state.sort)) {
         if (current !== generation) return;
         const { results, done } = progress;
+        mark(done ? 'done' : 'step');
         const grown = shown !== null && startsWith(results, shown.results.slice(0, shown.count));
         if (!shown || shown.count === 0 || (done && !grown)) {
           list.replaceChildren();
@@ -147,6 +152,9 @@ export function startSearchPage(document: Document): void {
     list.removeAttribute('aria-busy');
   };
 
+  // Marks for the bench and the browser's performance panel (`zhpress:search:…`).
+  const mark = (name: string) => performance.mark(`zhpress:search:${name}`);
+
   const startsWith = (results: readonly PagefindResult[], prefix: readonly PagefindResult[]) => prefix.every((r, i) => results[i]?.id === r.id);
 
   /** Shows the next `count` results, each as soon as its excerpt has loaded (in order); returns the first. */
@@ -169,6 +177,7 @@ export function startSearchPage(document: Document): void {
       if (!page) continue;
       const item = resultItem(page.url, page.meta, page.content, terms);
       list.append(item);
+      if (!first) mark('first-result');
       first ??= item;
     }
     return first;
