@@ -31,7 +31,18 @@ function runRecorded(body: string, env: Record<string, string> = {}): BuildStats
 test('buildStats', async (t) => {
   await t.test('should export the recorder and the bare-build switch', async () => {
     const mod = await import('./buildStats.ts');
-    assert.deepEqual(Object.keys(mod).sort(), ['adoptStats', 'childMemory', 'ignoreChild', 'isBareBuild', 'measure', 'noteChildMemory', 'phase']);
+    assert.deepEqual(Object.keys(mod).sort(), ['adoptStats', 'childMemory', 'ignoreChild', 'isBareBuild', 'measure', 'noteChildMemory', 'noteChildPeak', 'phase']);
+  });
+
+  await t.test('should count a peak a helper process read for its own child (a search index writer\'s Pagefind)', () => {
+    const stats = runRecorded(`
+      stats.phase('post');
+      await stats.measure('index', async () => stats.noteChildPeak(3 * 2 ** 30));
+    `);
+    assert.ok(stats);
+    assert.equal(stats.childPeakRssBytes, 3 * 2 ** 30);
+    assert.equal(stats.stages['index']?.childPeakRssBytes, 3 * 2 ** 30, 'charged to the stage running');
+    assert.equal(stats.phases['post']?.childPeakRssBytes, 3 * 2 ** 30, 'and to the phase');
   });
 
   await t.test("should take in the render process's stages and memory as its own render phase", () => {
