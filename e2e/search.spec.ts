@@ -171,11 +171,14 @@ test.describe('search', () => {
     }
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(new RegExp(`/zh-hant/${seedSlug}/\\?highlight=`));
-    const highlighted = await page.evaluate(() => {
-      const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('search');
-      return highlight ? [...highlight].map((range) => range.toString()) : [];
-    });
-    expect(highlighted.length).toBeGreaterThanOrEqual(5);
+    const highlights = () =>
+      page.evaluate(() => {
+        const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('search');
+        return highlight ? [...highlight].map((range) => range.toString()) : [];
+      });
+    // The article highlights once its script has run.
+    await expect.poll(async () => (await highlights()).length, { message: 'the phrase is highlighted in the article' }).toBeGreaterThanOrEqual(5);
+    const highlighted = await highlights();
     expect(new Set(highlighted)).toEqual(new Set(['城市大腦']));
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
   });
@@ -215,7 +218,8 @@ test.describe('search', () => {
   test('volumes: the newest articles show first, older volumes complete the list in date order', async ({ page, site }) => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/pagefind/zh-hans/1/**', async (route) => {
+    // On the context: once the service worker controls the page, requests go through it.
+    await page.context().route('**/pagefind/zh-hans/1/**', async (route) => {
       await held;
       await route.continue();
     });
@@ -253,7 +257,7 @@ test.describe('search with older volumes out of reach', () => {
   // Offline, volumes the service worker did not keep cannot load: stand-in here, a 404 for volume 1.
   test.use({ allowNotFound: true });
   test('shows the newer articles found and says older ones need a connection', async ({ page, site }) => {
-    await page.route('**/pagefind/zh-hans/1/**', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.context().route('**/pagefind/zh-hans/1/**', (route) => route.fulfill({ status: 404, body: '' }));
     await page.goto(site.url(`zh-hans/search/?q=${encodeURIComponent('城市')}`));
     await expect(page.getByRole('status')).toHaveText('找到 1 篇较新的文章；更早的文章要联网才能查找。');
     await expect(page.locator('#search-results .search-result h2 a')).toHaveCount(1);
