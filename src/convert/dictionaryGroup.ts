@@ -5,11 +5,13 @@
  * have the same key the earlier one wins, as in opencc-js; `add` replaces an existing key.
  *
  * ###### Algorithm
- * The keys are compiled into a trie over UTF-16 code units stored in flat typed arrays (a node's children
- * are a sorted slice of `labels`/`kids`, searched linearly when short and by bisection otherwise). Every
- * key is a whole code-point string, so matching code units gives the same result as opencc-js matching
- * code points. The trie is compiled on first use and again after `add`, so overlays (the glossary, a few
- * dozen terms) are cheap to build and OpenCC's groups are compiled once.
+ * The keys are compiled into a trie over UTF-16 code units stored in flat typed arrays: a table indexed by
+ * the first unit, then one open-addressing hash of every edge (node, unit) → child, so each step of a match
+ * is a probe or two whatever the node's number of children (common characters start hundreds of phrases,
+ * and a sorted search among them was most of a conversion's time). Every key is a whole code-point string,
+ * so matching code units gives the same result as opencc-js matching code points. The trie is compiled on
+ * first use and again after `add`, so overlays (the glossary, a few dozen terms) are cheap to build and
+ * OpenCC's groups are compiled once.
  */
 export class DictionaryGroup {
   /** Replacement of each entry. */
@@ -28,11 +30,13 @@ export class DictionaryGroup {
   private compiled = false;
   // The trie. Node 0 means "none"; root[unit] is the node reached by a key's first code unit.
   private root = new Int32Array(65536);
-  private first = new Int32Array(1);
-  private count = new Int32Array(1);
   private entry = new Int32Array(1).fill(-1);
-  private labels = new Uint16Array(0);
-  private kids = new Int32Array(0);
+  // The edges below the first level, hashed. Slot k is edges[4k..4k+2]: parent node (0: empty), unit, child;
+  // one slot never straddles a cache line, so a probe costs one memory access.
+  private edges = new Int32Array(4);
+  private edgeMask = 0;
+  // Per node, bit (unit % 32) is set for each child's unit: most steps leave the trie, and this tells without a probe.
+  private childUnits = new Int32Array(1);
   /** Replacement values as code units, for converters writing into a buffer. */
   pool = new Uint16Array(0);
   valueStart = new Int32Array(0);
@@ -107,24 +111,16 @@ export class DictionaryGroup {
     return -1;
   }
 
-  /** The trie node under `node` labelled `unit`, or 0: a linear scan for few children, else a binary search. */
+  /** The trie node under `node` labelled `unit`, or 0. */
   private child(node: number, unit: number): number {
-    const { first, count, labels, kids } = this;
-    let low = first[node]!;
-    let high = low + count[node]!;
-    if (high - low <= 8) {
-      for (; low < high; low++) if (labels[low] === unit) return kids[low]!;
-      return 0;
+    if ((this.childUnits[node]! & (1 << (unit & 31))) === 0) return 0;
+    const { edges, edgeMask } = this;
+    for (let slot = edgeSlot(node, unit, edgeMask); ; slot = (slot + 1) & edgeMask) {
+      const at = slot << 2;
+      const parent = edges[at]!;
+      if (parent === node && edges[at + 1] === unit) return edges[at + 2]!;
+      if (parent === 0) return 0;
     }
-    high--;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const label = labels[middle]!;
-      if (label === unit) return kids[middle]!;
-      if (label < unit) low = middle + 1;
-      else high = middle - 1;
-    }
-    return 0;
   }
 
   /** `match` over code units in a buffer (the later stages of a chain read the earlier stage's output). */
@@ -183,17 +179,7 @@ export class DictionaryGroup {
   private hasPrefix(prefix: string): boolean {
     if (!this.compiled) this.compile();
     let node = this.root[prefix.charCodeAt(0)]!;
-    for (let j = 1; j < prefix.length && node !== 0; j++) {
-      const unit = prefix.charCodeAt(j);
-      let next = 0;
-      for (let k = this.first[node]!, last = k + this.count[node]!; k < last; k++) {
-        if (this.labels[k] === unit) {
-          next = this.kids[k]!;
-          break;
-        }
-      }
-      node = next;
-    }
+    for (let j = 1; j < prefix.length && node !== 0; j++) node = this.child(node, prefix.charCodeAt(j));
     return node !== 0;
   }
 
@@ -202,7 +188,6 @@ export class DictionaryGroup {
     const keys = [...this.index.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     // Node ids start at 1. Each queued node covers keys[low, high), which share their first `depth` units.
     let nodes = 1;
-    let edges = 0;
     const queue: number[] = []; // triples: node, low, high, depth (flattened)
     const root = new Int32Array(65536);
     // First level: root children come from the first unit.
@@ -214,11 +199,10 @@ export class DictionaryGroup {
       queue.push(nodes++, k, end, 1);
       k = end;
     }
-    const nodeFirst: number[] = [0];
-    const nodeCount: number[] = [0];
     const nodeEntry: number[] = [-1];
-    const labels: number[] = [];
-    const kids: number[] = [];
+    const parents: number[] = [];
+    const units: number[] = [];
+    const children: number[] = [];
     for (let q = 0; q < queue.length; q += 4) {
       const node = queue[q]!;
       let low = queue[q + 1]!;
@@ -227,27 +211,38 @@ export class DictionaryGroup {
       let e = -1;
       if (keys[low]!.length === depth) e = this.index.get(keys[low++]!)!;
       nodeEntry[node] = e;
-      nodeFirst[node] = edges;
-      let children = 0;
       for (let k = low; k < high; ) {
         const unit = keys[k]!.charCodeAt(depth);
         let end = k + 1;
         while (end < high && keys[end]!.charCodeAt(depth) === unit) end++;
-        labels.push(unit);
-        kids.push(nodes);
+        parents.push(node);
+        units.push(unit);
+        children.push(nodes);
         queue.push(nodes++, k, end, depth + 1);
-        children++;
-        edges++;
         k = end;
       }
-      nodeCount[node] = children;
     }
     this.root = root;
-    this.first = Int32Array.from(nodeFirst);
-    this.count = Int32Array.from(nodeCount);
     this.entry = Int32Array.from(nodeEntry);
-    this.labels = Uint16Array.from(labels);
-    this.kids = Int32Array.from(kids);
+    // At most half full, so a miss meets an empty slot within a probe or two.
+    let slots = 16;
+    while (slots < parents.length * 2) slots *= 2;
+    const edges = new Int32Array(slots * 4);
+    const mask = slots - 1;
+    const childUnits = new Int32Array(nodes);
+    for (let k = 0; k < parents.length; k++) {
+      const parent = parents[k]!;
+      const unit = units[k]!;
+      childUnits[parent] = childUnits[parent]! | (1 << (unit & 31));
+      let slot = edgeSlot(parent, unit, mask);
+      while (edges[slot << 2] !== 0) slot = (slot + 1) & mask;
+      edges[slot << 2] = parent;
+      edges[(slot << 2) + 1] = unit;
+      edges[(slot << 2) + 2] = children[k]!;
+    }
+    this.edges = edges;
+    this.edgeMask = mask;
+    this.childUnits = childUnits;
 
     let poolLength = 0;
     for (const value of this.values) poolLength += value.length;
@@ -269,6 +264,12 @@ export class DictionaryGroup {
     this.maxKeyLength = longest;
     this.compiled = true;
   }
+}
+
+/** Where the search for the edge (node, unit) starts in a table of `mask + 1` slots. */
+function edgeSlot(node: number, unit: number, mask: number): number {
+  const mixed = Math.imul(node ^ Math.imul(unit, 0x9e3779b1), 0x85ebca6b);
+  return (mixed ^ (mixed >>> 15)) & mask;
 }
 
 /** Length in UTF-16 units of the code point at `text[i]` (a lone surrogate counts as one). */
