@@ -140,11 +140,25 @@ export function createScriptConverter(from: SourceScript, to: VariantId): Script
 
   const normalise = (text: string) => (chain.normalised && compatibility.test(text) ? normaliseText(normalisation, text) : null);
 
+  // Code units at which a key of some group of the chain starts. Text holding none of them, nor the start
+  // of an overlay term, converts to itself: a good part of a page's text (numbers, Latin, punctuation).
+  const keyStarts = new Uint8Array(65536);
+  for (const group of groups) for (let unit = 0; unit < 65536; unit++) if (group.startsWith(unit)) keyStarts[unit] = 1;
+  const unchanged = (text: string, overlay?: TermOverlay): boolean => {
+    const pins = overlay && overlay.group.size > 0 ? overlay.group : undefined;
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      if (keyStarts[unit] === 1 || (pins !== undefined && pins.startsWith(unit))) return false;
+    }
+    return true;
+  };
+
   // ---- changes: pieces with provenance ------------------------------------------------------------
 
   const changes = (source: string, overlay?: TermOverlay, everyMatch = false): Change[] => {
     const normalised = normalise(source);
     const text = normalised ? normalised.text : source;
+    if (!normalised && unchanged(text, overlay)) return [];
     const result: Change[] = [];
     for (let pieces of segment(text, overlay)) {
       for (const group of later) pieces = applyGroup(group, pieces, text, overlay);
@@ -224,10 +238,13 @@ export function createScriptConverter(from: SourceScript, to: VariantId): Script
   const convert = (source: string, overlay?: TermOverlay): string => {
     const normalised = normalise(source);
     const text = normalised ? normalised.text : source;
-    if (!first) return overlay ? convertWithGroup(overlay.group, text) : text;
+    // An empty overlay (the glossary pins nothing for this conversion) converts as none, on the fast path.
+    const terms = overlay && overlay.group.size > 0 ? overlay : undefined;
+    if (unchanged(text, terms)) return text;
+    if (!first) return terms ? convertWithGroup(terms.group, text) : text;
     // A later group cannot see a phrase boundary of an unsegmented chain: let `changes` place the overlay.
-    if (overlay && later.length > 0 && !segmented) return applyChanges(text, changes(text, overlay));
-    const pins = overlay?.group;
+    if (terms && later.length > 0 && !segmented) return applyChanges(text, changes(text, terms));
+    const pins = terms?.group;
     const n = text.length;
     const growth = Math.max(first.maxGrowth, pins ? pins.prepare().maxGrowth : 1);
     let capacity = Math.ceil(n * growth) + 16;
@@ -235,16 +252,7 @@ export function createScriptConverter(from: SourceScript, to: VariantId): Script
     let out = bufferA;
     let o = 0;
     segmentCount = 0;
-    const ensure = (extra: number) => {
-      if (o + extra <= out.length) return;
-      const grown = new Uint16Array(Math.max(out.length * 2, o + extra + n));
-      grown.set(out.subarray(0, o));
-      out = grown;
-    };
-    const write = (value: string) => {
-      ensure(value.length);
-      for (let k = 0; k < value.length; k++) out[o++] = value.charCodeAt(k);
-    };
+    // `out` and `o` are not touched by any closure, so they stay in registers in the loop below.
     const { pool, valueStart, valueLength, isPhrase } = first;
     let i = 0;
     while (i < n) {
@@ -259,40 +267,43 @@ export function createScriptConverter(from: SourceScript, to: VariantId): Script
       const length = first.matchLength;
       if (pinned >= 0 && (entry < 0 || pinnedLength >= length)) {
         if (segmentCount === 0 ? o > 0 : ends[segmentCount - 1] !== o) pushSegment(o, 0);
-        write(pins!.values[pinned]!);
+        const value = pins!.values[pinned]!;
+        if (o + value.length > out.length) out = grown(out, o, value.length + n);
+        for (let k = 0; k < value.length; k++) out[o++] = value.charCodeAt(k);
         pushSegment(o, 1);
         i += pinnedLength;
       } else if (entry >= 0) {
         const phrase = isPhrase[entry]!;
         if (phrase && pins !== undefined && later.length > 0 && containsPin(pins, text, i, i + length)) {
-          let tails = pinnedTails.get(overlay!);
-          if (!tails) pinnedTails.set(overlay!, (tails = new Map()));
+          let tails = pinnedTails.get(terms!);
+          if (!tails) pinnedTails.set(terms!, (tails = new Map()));
           let tail = tails.get(entry);
           if (tail === undefined) {
             const key = text.slice(i, i + length);
             let pieces: Piece[] = [{ text: first.values[entry]!, start: 0, end: length, origin: 'phrase' }];
-            for (const group of later) pieces = applyGroup(group, pieces, key, overlay);
+            for (const group of later) pieces = applyGroup(group, pieces, key, terms);
             tails.set(entry, (tail = pieces.map((p) => p.text).join('')));
           }
           if (segmentCount === 0 ? o > 0 : ends[segmentCount - 1] !== o) pushSegment(o, 0);
-          write(tail);
+          if (o + tail.length > out.length) out = grown(out, o, tail.length + n);
+          for (let k = 0; k < tail.length; k++) out[o++] = tail.charCodeAt(k);
           pushSegment(o, 1);
         } else {
           const isSegment = phrase && segmented;
           if (isSegment && (segmentCount === 0 ? o > 0 : ends[segmentCount - 1] !== o)) pushSegment(o, 0);
           const valueLengthOf = valueLength[entry]!;
-          if (o + valueLengthOf > out.length) ensure(valueLengthOf);
+          if (o + valueLengthOf > out.length) out = grown(out, o, valueLengthOf + n);
           for (let k = valueStart[entry]!, last = k + valueLengthOf; k < last; k++) out[o++] = pool[k]!;
           if (isSegment) pushSegment(o, 0);
         }
         i += length;
       } else if (unit >= 0x2ff0 && unit <= 0x2fff) {
         const skip = unmatchedLength(text, i, n);
-        ensure(skip);
+        if (o + skip > out.length) out = grown(out, o, skip + n);
         for (let k = 0; k < skip; k++) out[o++] = text.charCodeAt(i + k);
         i += skip;
       } else {
-        if (o >= out.length) ensure(1);
+        if (o >= out.length) out = grown(out, o, 1 + n);
         out[o++] = unit;
         i++;
       }
@@ -347,6 +358,13 @@ export function createScriptConverter(from: SourceScript, to: VariantId): Script
   return { from, to, changes, convert, groups };
 }
 
+/** A copy of `buffer[0, used)` with room for at least `extra` more units. */
+function grown(buffer: Uint16Array<ArrayBuffer>, used: number, extra: number): Uint16Array<ArrayBuffer> {
+  const bigger = new Uint16Array(Math.max(buffer.length * 2, used + extra));
+  bigger.set(buffer.subarray(0, used));
+  return bigger;
+}
+
 /** Whether some overlay term lies inside `text[start, end)`. */
 function containsPin(pins: DictionaryGroup, text: string, start: number, end: number): boolean {
   for (let k = start; k < end; k++) {
@@ -355,12 +373,9 @@ function containsPin(pins: DictionaryGroup, text: string, start: number, end: nu
   return false;
 }
 
+/** The string of `units[0, length)`. Spreading units into `fromCharCode` only pays for a few; Buffer copes with lone surrogates alike. */
 function decode(units: Uint16Array, length: number): string {
-  if (length <= 1024) {
-    let text = '';
-    for (let k = 0; k < length; k += 256) text += String.fromCharCode.apply(null, units.subarray(k, Math.min(length, k + 256)) as unknown as number[]);
-    return text;
-  }
+  if (length <= 16) return String.fromCharCode.apply(null, units.subarray(0, length) as unknown as number[]);
   return Buffer.from(units.buffer, units.byteOffset, length * 2).toString('utf16le');
 }
 
