@@ -54,10 +54,16 @@ export function createSiteConverters(glossary: readonly GlossaryEntry[]): SiteCo
     converter,
     overlay,
     forPage(variant, article) {
+      // Resolved once per page, not once per text: a page converts a hundred texts or so.
+      const pageConverters: Partial<Record<SourceScript, ScriptConverter>> = {};
+      const pageOverlays: Partial<Record<SourceScript | 'article', TermOverlay>> = {};
+      const converterFor = (from: SourceScript) => (pageConverters[from] ??= converter(from, variant));
       const overlayFor = (from: SourceScript, own: boolean) =>
-        overlay(from, variant, own && article && article.script === from ? article.conversion[variant] : undefined);
-      const find: FindReplacements = (text, from, own) => converter(from, variant).changes(text, overlayFor(from, own));
-      find.convert = (text, from, own) => converter(from, variant).convert(text, overlayFor(from, own));
+        own && article && article.script === from
+          ? (pageOverlays.article ??= overlay(from, variant, article.conversion[variant]))
+          : (pageOverlays[from] ??= overlay(from, variant));
+      const find: FindReplacements = (text, from, own) => converterFor(from).changes(text, overlayFor(from, own));
+      find.convert = (text, from, own) => converterFor(from).convert(text, overlayFor(from, own));
       return find;
     },
   };
