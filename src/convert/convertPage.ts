@@ -28,7 +28,8 @@ export const HANT_END = '\uE003';
 export const HANS_START = '\uE004';
 export const HANS_END = '\uE005';
 const markers = /[\uE000-\uE005]/g;
-const isMarker = (ch: string) => ch >= '\uE000' && ch <= '\uE005';
+// Its own regex, since `markedSegments` steps through it with `exec` while `markers` serves `replace`.
+const markerSearch = /[\uE000-\uE005]/g;
 const stripMarkers = (text: string) => (/[\uE000-\uE005]/.test(text) ? text.replace(markers, '') : text);
 
 /**
@@ -69,6 +70,8 @@ const convertedPage = new RegExp(`<html\\b[^>]*\\s${CONVERTED_ATTRIBUTE}[\\s=/>]
  * convert Hanzi in a host or path. It runs to the first space, quote, bracket or CJK punctuation.
  */
 const urlInText = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[^\s<>"'`()（）「」『』【】〈〉《》，。、；：！？…]+/giu;
+/** What every match of `urlInText` contains: a cheap test that spares most text the full search. */
+const mayHoldUrl = /:\/\/|www\./i;
 
 interface Frame {
   name: string;
@@ -124,6 +127,20 @@ export function convertPage(html: string, findReplacements: FindReplacements): s
   let hansDepth = 0; // inside HANS_START … HANS_END
   let pendingAttributes: Array<[string, string, string | null | undefined]> = [];
 
+  // Where the page has markers (a few, in titles and credits): most text and tags have none, and need no search.
+  const markerPositions = Array.from(html.matchAll(markerSearch), (found) => found.index);
+  /** Whether a marker lies in `html[start, end)`. */
+  const markersWithin = (start: number, end: number) => {
+    let low = 0;
+    let high = markerPositions.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (markerPositions[middle]! < start) low = middle + 1;
+      else high = middle;
+    }
+    return low < markerPositions.length && markerPositions[low]! < end;
+  };
+
   const top = () => stack[stack.length - 1]!;
 
   const flushRun = () => {
@@ -131,15 +148,23 @@ export function convertPage(html: string, findReplacements: FindReplacements): s
     const pieces = run;
     run = [];
     const texts = pieces.map((p) => html.slice(p.start, p.end));
-    const converted = convertRun(texts, runScript, runOwn);
+    const converted = convertRun(texts, runScript, runOwn, markersWithin(pieces[0]!.start, pieces[pieces.length - 1]!.end));
     pieces.forEach((piece, i) => {
-      if (converted[i] !== html.slice(piece.start, piece.end)) patches.push({ ...piece, text: converted[i]! });
+      if (converted[i] !== texts[i]) patches.push({ start: piece.start, end: piece.end, text: converted[i]! });
     });
   };
 
-  /** Converts the texts of a run as one string and hands each text its share of the result. */
-  const convertRun = (texts: string[], from: SourceScript, own: boolean): string[] => {
+  /**
+   * Converts the texts of a run as one string and hands each text its share of the result.
+   * `marked`: whether the texts may hold markers (false when it is known they hold none).
+   */
+  const convertRun = (texts: string[], from: SourceScript, own: boolean, marked: boolean): string[] => {
     const joined = texts.length === 1 ? texts[0]! : texts.join('');
+    // The common case, a single text node without marker or URL: one stretch in the current marked script.
+    if (texts.length === 1 && findReplacements.convert && !marked && !mayHoldUrl.test(joined)) {
+      if (keepDepth > 0) return texts;
+      return [findReplacements.convert(joined, markedScript(from), markedOwn(own))];
+    }
     const segments = markedSegments(joined, from, own);
     // Most runs are one text node (a paragraph without inline elements): convert it whole, without
     // provenance, which is several times faster than collecting changes.
@@ -216,22 +241,27 @@ export function convertPage(html: string, findReplacements: FindReplacements): s
     const push = (end: number) => {
       if (end <= start) return;
       const kept = keepDepth > 0;
-      const script = hantDepth > 0 ? 'hant' : hansDepth > 0 ? 'hans' : from;
-      const own = ownRun || hantDepth > 0 || hansDepth > 0;
+      const script = markedScript(from);
+      const own = markedOwn(ownRun);
       let at = start;
       if (!kept) {
-        for (const url of text.slice(start, end).matchAll(urlInText)) {
-          const urlStart = start + url.index;
-          if (urlStart > at) segments.push({ start: at, end: urlStart, kept, script, own });
-          segments.push({ start: urlStart, end: urlStart + url[0].length, kept: true, script, own });
-          at = urlStart + url[0].length;
+        const stretch = end - start === text.length ? text : text.slice(start, end);
+        if (mayHoldUrl.test(stretch)) {
+          for (const url of stretch.matchAll(urlInText)) {
+            const urlStart = start + url.index;
+            if (urlStart > at) segments.push({ start: at, end: urlStart, kept, script, own });
+            segments.push({ start: urlStart, end: urlStart + url[0].length, kept: true, script, own });
+            at = urlStart + url[0].length;
+          }
         }
       }
       if (end > at) segments.push({ start: at, end, kept, script, own });
     };
-    for (let i = 0; i < text.length; i++) {
+    // Most text has no marker: find them with a regex rather than looking at every character.
+    markerSearch.lastIndex = 0;
+    for (let found = markerSearch.exec(text); found !== null; found = markerSearch.exec(text)) {
+      const i = found.index;
       const ch = text[i]!;
-      if (!isMarker(ch)) continue;
       push(i);
       if (ch === KEEP_START) keepDepth++;
       else if (ch === KEEP_END) keepDepth = Math.max(0, keepDepth - 1);
@@ -246,12 +276,16 @@ export function convertPage(html: string, findReplacements: FindReplacements): s
     return segments;
   };
 
-  const convertString = (text: string, from: SourceScript, own: boolean): string => {
+  /** The script of text at the current marker depths, in a run written in `from`; and whether it is the article's own. */
+  const markedScript = (from: SourceScript): SourceScript => (hantDepth > 0 ? 'hant' : hansDepth > 0 ? 'hans' : from);
+  const markedOwn = (ownRun: boolean) => ownRun || hantDepth > 0 || hansDepth > 0;
+
+  const convertString = (text: string, from: SourceScript, own: boolean, marked: boolean): string => {
     const saved = [keepDepth, hantDepth, hansDepth] as const;
     keepDepth = 0;
     hantDepth = 0;
     hansDepth = 0;
-    const [converted] = convertRun([text], from, own);
+    const [converted] = convertRun([text], from, own, marked);
     [keepDepth, hantDepth, hansDepth] = saved;
     return converted!;
   };
@@ -310,22 +344,24 @@ export function convertPage(html: string, findReplacements: FindReplacements): s
     own: boolean,
   ): string | null => {
     const metaName = name === 'meta' ? (attributes.find(([k]) => k === 'name' || k === 'property')?.[1] ?? '') : '';
+    const marked = markersWithin(parser.startIndex, parser.endIndex + 1);
+    // New values first: most tags change nothing, and are then copied without building any string.
     let changed = false;
-    const parts = attributes.map(([key, value, quote]) => {
-      if (key === SCRIPT_ATTRIBUTE) {
-        changed = true;
-        return '';
-      }
-      if (key === CONVERTED_ATTRIBUTE) changed = true;
+    const values = attributes.map(([key, value]) => {
+      if (key === SCRIPT_ATTRIBUTE || key === CONVERTED_ATTRIBUTE) changed = true;
+      if (key === SCRIPT_ATTRIBUTE) return value;
       const convertible = script !== null && (textAttributes.has(key) || (key === 'content' && textMetaNames.has(metaName)));
-      let next = value;
-      if (convertible) next = convertString(value, script, own);
-      else next = value.replace(markers, '');
+      const next = convertible ? convertString(value, script, own, marked) : marked ? stripMarkers(value) : value;
       if (next !== value) changed = true;
+      return next;
+    });
+    if (!changed) return null;
+    const parts = attributes.map(([key, value, quote], k) => {
+      if (key === SCRIPT_ATTRIBUTE) return '';
+      const next = values[k]!;
       if (quote === undefined) return value === '' ? ` ${key}` : ` ${key}=${next}`;
       return quote === null ? ` ${key}=${next}` : ` ${key}=${quote}${next}${quote}`;
     });
-    if (!changed) return null;
     const selfClosing = html.slice(parser.startIndex, parser.endIndex + 1).endsWith('/>') ? '/' : '';
     return `<${name}${parts.join('')}${selfClosing}>`;
   };
