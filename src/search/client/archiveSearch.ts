@@ -156,8 +156,8 @@ export class ArchiveSearch {
     if (newest && this.#ready[1] === undefined) {
       // The first step on the newest volume's own Pagefind; the other starts only after it (they would
       // share the reader's cores), when the next step asks for volume 1.
-      await this.#newestVolume(newest);
-      results = await this.#match(newest, terms, filters, sort);
+      // The listing that dates its pages runs while the query's chunks load.
+      results = await this.#match(newest, terms, filters, sort, this.#newestVolume(newest));
       yield { results, done: this.volumes === 1 };
       k = 1;
     }
@@ -179,10 +179,15 @@ export class ArchiveSearch {
     }
   }
 
-  async #match(pagefind: Pagefind, terms: readonly Term[], filters: Record<string, string>, sort: '' | 'newest'): Promise<PagefindResult[]> {
+  /** The matches on `pagefind`, in order once `aged` (the ages of its pages) has resolved. */
+  async #match(pagefind: Pagefind, terms: readonly Term[], filters: Record<string, string>, sort: '' | 'newest', aged: Promise<void> = Promise.resolve()): Promise<PagefindResult[]> {
+    aged.catch(() => {}); // awaited below; a query that matches nothing returns before it
     const search = async (term: string | null) => (await pagefind.search(term, { filters }))?.results ?? [];
     const age = (id: string) => this.#age.get(id) ?? Infinity;
-    if (terms.length === 0) return (await search(null)).sort((a, b) => age(a.id) - age(b.id));
+    if (terms.length === 0) {
+      const [listed] = await Promise.all([search(null), aged]);
+      return listed.sort((a, b) => age(a.id) - age(b.id));
+    }
 
     const byId = new Map<string, PagefindResult>();
     const scores = new Map<string, number>();
@@ -210,6 +215,7 @@ export class ArchiveSearch {
       matched = before === null ? ids : new Set([...before].filter((id: string) => ids.has(id)));
       if (matched.size === 0) return [];
     }
+    await aged;
     const ordered = [...(matched ?? [])].sort((a, b) => {
       if (sort !== 'newest') {
         const difference = (scores.get(b) ?? 0) - (scores.get(a) ?? 0);
