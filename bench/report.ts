@@ -119,12 +119,17 @@ export function checkTargets(sizes: readonly SizeResult[], converter: ConverterB
     });
   }
 
+  // The issue's "per page over a bare Astro build rendering the same pages": checked for rendering each page
+  // (what a page costs to make), and for the whole build, where indexing comes on top.
   const overheadAt = largest ? pipelineOverhead(largest) : null;
   checks.push({
-    target: 'the pipeline adds ≤ 20 % per page over a bare Astro build',
-    measured: overheadAt && largest
-      ? `at ${largest.articles}: whole build ${percent(overheadAt.full)} (render phase with conversion vs without: ${percent(overheadAt.conversion)})`
-      : 'not measured',
+    target: 'rendering a page adds ≤ 20 % over a bare Astro build of the same pages (Astro with the conversion middleware vs without)',
+    measured: overheadAt && largest ? `at ${largest.articles}: render phase ${percent(overheadAt.conversion)}` : 'not measured',
+    pass: overheadAt ? overheadAt.conversion <= 0.2 : null,
+  });
+  checks.push({
+    target: 'the pipeline adds ≤ 20 % per page over a bare Astro build, counting the whole build (search index and the rest too)',
+    measured: overheadAt && largest ? `at ${largest.articles}: whole build ${percent(overheadAt.full)}` : 'not measured',
     pass: overheadAt ? overheadAt.full <= 0.2 : null,
   });
 

@@ -5,11 +5,13 @@
  * converter against the `opencc` CLI on 10 MiB of text. Writes bench/results.json and bench/results.md.
  *
  *   node bench/run.ts [--sizes 100,1000,10000] [--runs 1] [--max-memory 16] [--quick] [--no-bare] [--no-browser] [--no-converter] [--keep]
+ *   node bench/run.ts --report    (no measuring: the targets and tables again from bench/results.json)
  *
  * --quick      100 articles and 1 MiB of converter text: checks the bench itself in a minute
  * --runs K     build each size K times (full and bare) and keep the fastest: steadier numbers on a busy machine
  * --max-memory G  stop a build whose processes use more than G GiB together (default 16: the machine is shared)
  * --keep       keep the temporary folder (it is printed); by default it is removed, also on Ctrl+C
+ * --report     re-check the targets and rewrite results.md from results.json, e.g. after changing the report
  *
  * Everything is built in a temporary copy of the project (see projectCopy.ts), never in the working tree.
  */
@@ -39,6 +41,7 @@ const { values: flags } = parseArgs({
     browser: { type: 'boolean', default: true },
     converter: { type: 'boolean', default: true },
     keep: { type: 'boolean', default: false },
+    report: { type: 'boolean', default: false },
     out: { type: 'string', default: join(projectRoot, 'bench', 'results') },
   },
   allowNegative: true,
@@ -55,6 +58,15 @@ const converterBytes = (flags.quick ? 1 : 10) * 2 ** 20;
 const command = `npm run bench --${process.argv.slice(2).length > 0 ? ` ${process.argv.slice(2).join(' ')}` : ''}`.replace(/ --$/, '');
 
 const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+if (flags.report) {
+  const results = JSON.parse(readFileSync(`${flags.out}.json`, 'utf8')) as BenchResults;
+  results.targets = checkTargets(results.sizes, results.converter);
+  writeFileSync(`${flags.out}.json`, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(`${flags.out}.md`, formatMarkdown(results));
+  process.stdout.write(formatMarkdown(results));
+  process.exit(0);
+}
 
 // One temporary folder for everything; removed on exit, Ctrl+C and termination unless --keep.
 const workDir = mkdtempSync(join(tmpdir(), 'zhpress-bench-'));
