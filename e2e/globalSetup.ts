@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import type { Server } from 'node:http';
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runImport } from '../src/import/runImport.ts';
@@ -35,7 +36,7 @@ async function assembleContent(): Promise<void> {
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const build = process.env['ZHPRESS_E2E_SKIP_BUILD'] !== '1';
   if (build) await assembleContent();
-  const servers = [];
+  const servers: Server[] = [];
   for (const site of e2eSites) {
     if (build) {
       execFileSync(process.execPath, ['src/cli/build.ts'], {

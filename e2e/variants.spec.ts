@@ -78,7 +78,7 @@ test.describe('script variants', () => {
   });
 
   test('the root opens the variant of the browser language', async ({ browser, site, baseURL }) => {
-    for (const [locale, variant] of [['zh-TW', 'zh-tw'], ['zh-HK', 'zh-hk'], ['zh-CN', 'zh-hans'], ['en-US', 'zh-hans']]) {
+    for (const [locale, variant] of [['zh-TW', 'zh-tw'], ['zh-HK', 'zh-hk'], ['zh-CN', 'zh-hans'], ['en-US', 'zh-hans']] as const) {
       const context = await browser.newContext({ locale, baseURL: baseURL! });
       const page = await context.newPage();
       await page.goto(site.url());
