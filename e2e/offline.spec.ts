@@ -10,6 +10,7 @@ import { homePageCount, publishedSlugs, readHomePage } from './homeListing.ts';
 import { seedSlug } from './seedArticle.ts';
 import { serveSite } from './serveSite.ts';
 import { e2eHomePageSize } from './sites.ts';
+import { PAGE_NETWORK_TIMEOUT_MS } from '../src/offline/swStrategy.ts';
 
 /**
  * Offline reading as a reader meets it: one online visit of an article, then no network. Runs against both
@@ -69,6 +70,23 @@ test.describe('offline reading', () => {
       // Every variant's home is always there.
       await expect(page.locator('.offline-homes a')).toHaveCount(variants.length);
     }
+  });
+
+  test('on a stalled network a kept page shows after the worker’s network timeout instead of a blank wait', async ({ page, context, site }) => {
+    await visitOnline(page, site.url(`zh-hk/${seedSlug}/`));
+    // The network neither answers nor fails ("lie-fi"): hold every request for the page until released.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await context.route(`**/zh-hk/${seedSlug}/`, async (route) => {
+      await released;
+      await route.continue();
+    });
+    const started = Date.now();
+    await page.goto(site.url(`zh-hk/${seedSlug}/`), { waitUntil: 'commit', timeout: 15_000 });
+    await expect(page.locator('h1')).toContainText('鄭州');
+    const waited = Date.now() - started;
+    expect(waited, `the kept copy shows after the worker's network timeout (${PAGE_NETWORK_TIMEOUT_MS} ms), not before`).toBeGreaterThanOrEqual(PAGE_NETWORK_TIMEOUT_MS - 500);
+    release();
   });
 
   test('a home’s later page is kept when read, in every variant; one never read shows the offline page', async ({ page, context, site }) => {

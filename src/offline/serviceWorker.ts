@@ -10,7 +10,7 @@
  * site, so old and new files never meet in one cache. Caches of sites under other bases are left alone.
  */
 import type { OfflineConfig } from './offlineConfig.ts';
-import { cacheNames, describePage, isPagePath, offlinePageFor, pageKey, siblingPages, strategyFor, variantOf } from './swStrategy.ts';
+import { cacheNames, describePage, isPagePath, offlinePageFor, PAGE_NETWORK_TIMEOUT_MS, pageKey, siblingPages, strategyFor, variantOf } from './swStrategy.ts';
 
 declare const ZHPRESS_OFFLINE: OfflineConfig;
 declare const self: ServiceWorkerGlobalScope;
@@ -52,7 +52,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   const strategy = strategyFor(url, request, scope);
   if (strategy === 'bypass') return;
-  event.respondWith(strategy === 'page' ? page(request, url) : strategy === 'immutable' ? immutable(request) : revalidate(request, url));
+  event.respondWith(strategy === 'page' ? page(request, url, event) : strategy === 'immutable' ? immutable(request) : revalidate(request, url));
 });
 
 /** A page asks the worker to keep it, its other variants and its variant's search for offline reading. */
@@ -68,14 +68,21 @@ self.addEventListener('message', (event) => {
   );
 });
 
-async function page(request: Request, url: URL): Promise<Response> {
-  try {
-    const response = await fetch(request);
+async function page(request: Request, url: URL, event: FetchEvent): Promise<Response> {
+  const network = fetch(request).then(async (response) => {
     if (response.ok && !response.redirected) await putPage(url, response.clone());
     return response;
+  });
+  // If the kept copy is shown first, the network answer still refreshes it.
+  event.waitUntil(network.catch(() => undefined));
+  const pages = await caches.open(names.pages);
+  const kept = pages.match(pageKey(url));
+  const keptAfterTimeout = new Promise<Response | undefined>((resolve) => setTimeout(() => resolve(kept), PAGE_NETWORK_TIMEOUT_MS));
+  try {
+    // A stalled network gives way to the kept copy; without one, wait for the network however long it takes.
+    return await Promise.race([network, keptAfterTimeout.then((copy) => copy ?? network)]);
   } catch (error) {
-    const pages = await caches.open(names.pages);
-    const cached = (await pages.match(pageKey(url))) ?? (await pages.match(absolute(offlinePageFor(url.pathname, config.base, config.variants))));
+    const cached = (await kept) ?? (await pages.match(absolute(offlinePageFor(url.pathname, config.base, config.variants))));
     if (cached) return cached;
     throw error;
   }

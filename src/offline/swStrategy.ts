@@ -7,13 +7,20 @@
 /**
  * How a request is answered:
  * - `page`: HTML, network first so readers see the current deploy; the cached copy (or the offline page) when
- *   the network fails;
+ *   the network fails, and the cached copy when the network has not answered in `PAGE_NETWORK_TIMEOUT_MS`;
  * - `immutable`: a content-hashed file (`_astro/`, Pagefind index, filter and fragment chunks): cache first;
  * - `revalidate`: any other file of the site (`pagefind.js`, `pagefind-entry.json`, `*.pf_meta`, the wasm,
  *   icons, manifests): network first, the cached copy offline;
  * - `bypass`: not ours (another origin, outside the base, not GET, the worker script itself).
  */
 export type Strategy = 'page' | 'immutable' | 'revalidate' | 'bypass';
+
+/**
+ * How long a page waits for the network before the kept copy is shown, when there is one. On a train the
+ * network is often not down but stalled ("lie-fi"); a reader should not stare at a blank page for a copy
+ * they already have. The network answer still arrives in the background and refreshes the kept copy.
+ */
+export const PAGE_NETWORK_TIMEOUT_MS = 3000;
 
 export interface CacheNames {
   /** Every cache of this site starts with it, and no other cache does: sites under other bases on the same origin keep theirs. */
