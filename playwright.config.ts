@@ -25,7 +25,7 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     locale: 'zh-CN',
     launchOptions: {
-      executablePath: systemChromium,
+      ...(systemChromium ? { executablePath: systemChromium } : {}),
       // The machine has no network but loopback: keep Chromium from reaching for Google's services.
       args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
