@@ -101,6 +101,26 @@ test('indexSite', async (t) => {
     assert.ok(all.some((unit: string[]) => unit[0] === '数据' && unit[2] === '資料'));
   });
 
+  await t.test('should list no volume for an empty archive, keeping Pagefind\'s code in volume 0', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'zhpress-index-empty-'));
+    t.after(() => rmSync(empty, { recursive: true, force: true }));
+    for (const variant of variants) mkdirSync(join(empty, variant.id), { recursive: true });
+    const written: string[] = [];
+    const engine: PagefindEngine = {
+      close: async () => null,
+      createIndex: (async () => ({
+        errors: [],
+        index: {
+          addCustomRecord: async () => ({ errors: [], file: {} }),
+          writeFiles: async ({ outputPath }: { outputPath: string }) => (written.push(outputPath.slice(empty.length)), mkdirSync(outputPath, { recursive: true }), { errors: [], outputPath }),
+        },
+      })) as unknown as PagefindEngine['createIndex'],
+    };
+    await indexSite(empty, logger, inProcessWriters(engine));
+    assert.deepEqual(written.sort(), variants.map((v) => `/pagefind/${v.id}/0/`).sort());
+    for (const variant of variants) assert.deepEqual(JSON.parse(readFileSync(join(empty, 'pagefind', variant.id, 'volumes.json'), 'utf8')), { volumes: 0 });
+  });
+
   await t.test('should close Pagefind and fail when Pagefind reports an error', async () => {
     let closed = 0;
     const engine: PagefindEngine = {

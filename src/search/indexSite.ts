@@ -112,7 +112,9 @@ async function writeVariantVolumes(writers: VolumeWriters, outDir: string, varia
   await mkdir(root, { recursive: true });
   const ordered = newestFirst(pages);
   const sizes = volumeSizes(ordered.length);
-  const list: VolumeList = { volumes: sizes.length };
+  // An empty archive keeps its (empty) newest volume for Pagefind's code, but lists no volume to search:
+  // Pagefind cannot open an index of no pages, and the page says nothing was found.
+  const list: VolumeList = { volumes: ordered.length === 0 ? 0 : sizes.length };
   await writeFile(join(root, VOLUMES_FILE), JSON.stringify(list));
   let start = 0;
   const volumes = sizes.map((size, k) => {
