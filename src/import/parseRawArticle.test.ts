@@ -80,4 +80,28 @@ describe('parseRawArticle', () => {
       assert.equal(result.line, line, text);
     }
   });
+
+  test('should leave closing credits out of the body, before or after 来源, and keep them as written', () => {
+    const body = ['第一段正文。', '第二段正文。'];
+    const withCredits = rawArticle('标题', [...body, '（责任编辑：王五）', '校对 赵六']);
+    const article = parsed(withCredits);
+    assert.deepEqual(article.blocks.map((b) => b.text), body, 'the credits are not body text');
+    assert.deepEqual(article.credits?.map((c) => c.text), ['（责任编辑：王五）', '校对 赵六']);
+    assert.equal(article.source?.text, '每日经济新闻');
+    assert.ok(article.dropped.some((d) => d.what.includes('责任编辑')), 'the import report names each dropped credit line');
+    // After 来源, and in Traditional script.
+    const after = parsed(rawArticle('標題', body).concat('\n【責編：李四】'));
+    assert.deepEqual(after.blocks.map((b) => b.text), body);
+    assert.deepEqual(after.credits?.map((c) => c.text), ['【責編：李四】']);
+    assert.equal(after.source?.text, '每日经济新闻');
+  });
+
+  test('should keep body lines that only start like a credit', () => {
+    const endings = ['编辑部认为，这个问题值得讨论。', '审核：通过了全部三项', '编辑们说“还好”'];
+    for (const ending of endings) {
+      const article = parsed(rawArticle('标题', ['第一段。', ending]));
+      assert.equal(article.blocks.at(-1)?.text, ending, `「${ending}」 stays in the body`);
+      assert.equal(article.credits, undefined);
+    }
+  });
 });

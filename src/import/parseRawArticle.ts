@@ -38,6 +38,8 @@ export interface RawArticle {
   blocks: RawBlock[];
   /** The original source credited by the closing 来源 line. */
   source?: RawLine;
+  /** Closing credit lines (责任编辑, 校对, …) left out of the body, as written. */
+  credits?: RawLine[];
   dropped: DroppedLine[];
   /** Lines that had leading or trailing spaces (ASCII, full-width, no-break) removed. */
   trimmedLines: number;
@@ -62,6 +64,8 @@ const label = {
   readers: '(?:阅读人数|閱讀人數)',
   summary: '(?:新闻提要|新聞提要)',
   source: '(?:来源|來源)',
+  // The closing credits news sites put under an article (责任编辑：王五, （责编：李四）, 校对 赵六).
+  credit: '(?:责任编辑|責任編輯|责编|責編|编辑|編輯|校对|校對|审核|審核|审校|審校|终审|終審|初审|初審|监制|監製)',
 };
 
 const publishedPattern = new RegExp(
@@ -73,6 +77,14 @@ const editorPattern = new RegExp(`${label.editor}\\s*[:：]\\s*(\\S*?)(?=\\s|$|$
 const readersPattern = new RegExp(`${label.readers}\\s*[:：]?\\s*([\\d,，]*)`, 'u');
 const summaryPattern = new RegExp(`^${label.summary}\\s*[:：]?\\s*(.*)$`, 'u');
 const sourcePattern = new RegExp(`^${label.source}\\s*[:：]?\\s*(.{1,40})$`, 'u');
+// A whole line of credits, bracketed or not: `（责任编辑：王五）`, `责编 李四 校对 赵六`, `[编辑:1004]`. A credit
+// names people (up to 4 Han characters, or a Latin name or staff number), so prose that starts with 编辑 is not one.
+const creditName = '(?:\\p{Script=Han}{1,4}|[A-Za-z0-9._·-]{1,16})';
+const creditNames = `${creditName}(?:[、,，\\s]+${creditName})*`;
+const creditPattern = new RegExp(
+  `^[（(【\\[]?\\s*${label.credit}\\s*[:：]?\\s*${creditNames}(?:\\s+${label.credit}\\s*[:：]?\\s*${creditNames})*\\s*[）)】\\]]?$`,
+  'u',
+);
 const urlPattern = /https?:\/\/[\x21-\x7e]+/u;
 
 /**
@@ -160,11 +172,16 @@ export function parseRawArticle(text: string): RawArticle | Refusal {
     rest = rest.slice(repeatAt + 1);
   }
 
+  // The closing 来源 and credit lines, in whatever order they come; none of them is body text.
   let source: RawLine | undefined;
-  const last = rest[rest.length - 1];
-  const sourceMatch = last ? sourcePattern.exec(last.text) : null;
-  if (last && sourceMatch) {
-    source = { text: sourceMatch[1]!.trim(), line: last.line };
+  const credits: RawLine[] = [];
+  for (let last = rest.at(-1); last; last = rest.at(-1)) {
+    const sourceMatch = source ? null : sourcePattern.exec(last.text);
+    if (sourceMatch) source = { text: sourceMatch[1]!.trim(), line: last.line };
+    else if (creditPattern.test(last.text) && rest.length > 1) {
+      credits.unshift(last);
+      dropped.push({ line: last.line, what: `closing credits (${last.text})` });
+    } else break;
     rest = rest.slice(0, -1);
   }
 
@@ -188,6 +205,7 @@ export function parseRawArticle(text: string): RawArticle | Refusal {
     noBreakSpaces,
   };
   if (editor) article.editor = editor;
+  if (credits.length > 0) article.credits = credits;
   if (readers !== undefined) article.readers = readers;
   if (source) article.source = source;
   return article;
