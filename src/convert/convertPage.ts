@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { indexSpans } from './spanIndex.ts';
 import type { SourceScript } from './variants.ts';
 
 /** One replacement found by a converter: `text.slice(start, end)` becomes `replacement`. */
@@ -176,22 +177,8 @@ export function convertPage(html: string, findReplacements: FindReplacements): s
       }
       return [converted];
     }
-    const starts: number[] = []; // where each text begins in `joined`
-    let offset = 0;
-    for (const text of texts) {
-      starts.push(offset);
-      offset += text.length;
-    }
-    const ownerOf = (position: number) => {
-      let low = 0;
-      let high = starts.length - 1;
-      while (low < high) {
-        const middle = (low + high + 1) >> 1;
-        if (starts[middle]! <= position) low = middle;
-        else high = middle - 1;
-      }
-      return low;
-    };
+    // Where each text begins in `joined`, and which text a position of `joined` belongs to.
+    const { starts, spanAt: ownerOf } = indexSpans(texts);
     const result = texts.map(() => '');
     let position = 0;
     /** Copies `joined[position..upTo)` unchanged (markers dropped) into the texts it belongs to. */

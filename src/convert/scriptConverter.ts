@@ -1,5 +1,6 @@
 import * as dictionaries from './openccDictionaries.ts';
 import { DictionaryGroup } from './dictionaryGroup.ts';
+import { indexSpans } from './spanIndex.ts';
 import type { SourceScript, VariantId } from './variants.ts';
 
 /** Where a change came from: the site glossary, the article's overrides, or an OpenCC phrase or character table. */
@@ -480,24 +481,9 @@ function applyGroup(group: DictionaryGroup, pieces: Piece[], source: string, ove
   }
   if (matches.length === 0) return pieces;
 
-  // Where each piece starts in `text`.
-  const offsets: number[] = [];
-  let offset = 0;
-  for (const piece of pieces) {
-    offsets.push(offset);
-    offset += piece.text.length;
-  }
+  // Where each piece starts in `text`, and which piece a position of `text` belongs to.
+  const { starts: offsets, spanAt: pieceAt } = indexSpans(pieces.map((piece) => piece.text));
   const aligned = (piece: Piece) => piece.text.length === piece.end - piece.start;
-  const pieceAt = (position: number) => {
-    let low = 0;
-    let high = pieces.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (offsets[middle]! <= position) low = middle;
-      else high = middle - 1;
-    }
-    return low;
-  };
   /** The source offset of a position of `text`, where that position can be split off (aligned pieces). */
   const sourceAt = (position: number, index: number) => pieces[index]!.start + (position - offsets[index]!);
 
