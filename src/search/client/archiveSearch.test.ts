@@ -38,7 +38,6 @@ function fakePagefind(bundles: Record<string, FakePage[]>, first: string): Pagef
     merged,
     createInstance: () => fakePagefind(bundles, first),
     options: async () => {},
-    init: async () => {},
     filters: async () => {
       const counts: Record<string, number> = {};
       for (const path of merged) for (const page of bundles[path]!) if (page.section) counts[page.section] = (counts[page.section] ?? 0) + 1;

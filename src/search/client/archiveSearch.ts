@@ -19,7 +19,6 @@ export interface PagefindSearch {
 }
 export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
   search(term: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindSearch | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
   mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
@@ -63,7 +62,7 @@ export class ArchiveSearch {
 
   /**
    * `volumePaths[0]` is the bundle `pagefind` was loaded from; the rest are merged in that order, with
-   * `mergeOptions` (the options `pagefind` has, such as its ranking: Pagefind gives each bundle its own).
+   * `mergeOptions` (the options `pagefind` has, such as its base URL: Pagefind gives each bundle its own).
    * `canLoad` tells whether a volume can be had now (by default: its entry file can be fetched).
    * `newest`, if given, is a second Pagefind on the newest volume alone that answers the first step of a
    * search sooner (the search page runs it on the page's own thread: no worker to start before it).
