@@ -18,8 +18,15 @@ process.on('message', (job: VolumeJob) => {
   const notePeak = () => {
     peakBytes = Math.max(0, ...childMemory(process.pid).map((c) => c.hwm));
   };
+  // While a volume is written only Pagefind's backend keeps this process alive: if the backend dies (a panic),
+  // Pagefind's Node API never answers, and this process must end so the build sees it fail rather than wait.
+  process.channel?.unref();
+  const answer = (done: VolumeDone) => {
+    process.channel?.ref();
+    process.send!(done);
+  };
   writePagefindVolume(pagefind, job, notePeak).then(
-    () => process.send!({ ok: true, peakBytes } satisfies VolumeDone),
-    (error: unknown) => process.send!({ ok: false, error: error instanceof Error ? error.message : String(error), peakBytes } satisfies VolumeDone),
+    () => answer({ ok: true, peakBytes }),
+    (error: unknown) => answer({ ok: false, error: error instanceof Error ? error.message : String(error), peakBytes }),
   );
 });

@@ -64,15 +64,15 @@ export function processWriters(count: number = indexWorkerCount()): VolumeWriter
     return child;
   };
   const next = () => {
+    if (failed) {
+      for (const task of queue.splice(0)) task.reject(failed);
+      return;
+    }
     while (queue.length > 0 && (idle.length > 0 || all.length < count)) {
       const child = idle.pop() ?? start();
       const task = queue.shift()!;
-      if (failed) {
-        task.reject(failed);
-        idle.push(child);
-        continue;
-      }
-      const onExit = (code: number | null) => finish({ ok: false, error: `the search index writer stopped (exit code ${code})`, peakBytes: 0 });
+      const onExit = (code: number | null) =>
+        finish({ ok: false, error: `Pagefind stopped while writing the search index of ${task.job.label} to ${task.job.outputPath} (writer exit code ${code}); its own message is above.`, peakBytes: 0 });
       const finish = (done: VolumeDone) => {
         child.off('message', finish);
         child.off('exit', onExit);
