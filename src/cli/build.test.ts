@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { treeHash } from '../publish/testing/treeHash.ts';
@@ -138,4 +138,20 @@ test('a failure inside the Astro build exits non-zero and leaves dist/ untouched
   assert.match(result.stdout + result.stderr, /boom: this component always fails/);
   assert.equal(await treeHash(outDir), before);
   assert.deepEqual((await readdir(root)).sort(), ['content', 'dist'], 'no staging folder is left');
+});
+
+test('build with a bad numeric setting', async (t) => {
+  const { root, content, outDir } = await fixture({ 'articles/fine.mdx': article('好') });
+  t.after(() => rm(root, { recursive: true, force: true }));
+  const before = await treeHash(outDir);
+  for (const [name, value] of [['ZHPRESS_HOME_PAGE_SIZE', '0'], ['ZHPRESS_SEARCH_FIRST_VOLUME', 'many'], ['ZHPRESS_INDEX_WORKERS', '1.5']] as const) {
+    await t.test(`should refuse to start on ${name}="${value}", saying so, before Astro renders anything`, async () => {
+      const result = await run('build', { ZHPRESS_CONTENT: content, ZHPRESS_OUT_DIR: outDir, [name]: value });
+      assert.equal(result.code, 1, result.stderr);
+      assert.match(result.stderr, new RegExp(`${name}="${value.replace('.', '\\.')}" is not .* — use a whole number from 1`));
+      assert.match(result.stderr, /build not started; .* was left as it was/);
+      assert.doesNotMatch(result.stdout + result.stderr, /\[build\]|\[content\]/, 'Astro never started');
+      assert.equal(await treeHash(outDir), before);
+    });
+  }
 });

@@ -19,6 +19,8 @@ import { adoptStats, ignoreChild, isBareBuild, phase } from '../publish/buildSta
 import { finishSite } from '../publish/finishSite.ts';
 import { publishSite } from '../publish/publishSite.ts';
 import { homePageSize } from '../render/homePages.ts';
+import { firstVolumeSize } from '../search/searchVolumes.ts';
+import { indexWorkerCount } from '../search/volumeWriters.ts';
 import { createSitePaths } from '../render/paths.ts';
 
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
@@ -31,7 +33,10 @@ if (problems.length > 0) {
   process.exit(1);
 }
 try {
-  homePageSize(); // read again by the render; checked here so a typo stops the build before it starts
+  // Read again where they are used (render, index); checked here so a typo stops the build before it starts.
+  homePageSize();
+  firstVolumeSize();
+  indexWorkerCount();
 } catch (error) {
   console.error(`zhpress: ${(error as Error).message}\nzhpress: build not started; ${outDir}/ was left as it was.`);
   process.exit(1);

@@ -1,5 +1,6 @@
 import type { Page, PaginateFunction } from 'astro';
 import { variants, type Variant } from '../convert/variants.ts';
+import { wholeNumberSetting } from '../publish/wholeNumberSetting.ts';
 import type { SitePaths } from './paths.ts';
 
 /**
@@ -15,12 +16,7 @@ export const HOME_PAGE_SIZE_VARIABLE = 'ZHPRESS_HOME_PAGE_SIZE';
 
 /** Articles per home page for this build: `ZHPRESS_HOME_PAGE_SIZE` if set (a whole number ≥ 1), else `HOME_PAGE_SIZE`. */
 export function homePageSize(env: Readonly<Record<string, string | undefined>> = process.env): number {
-  const value = env[HOME_PAGE_SIZE_VARIABLE]?.trim();
-  if (value === undefined || value === '') return HOME_PAGE_SIZE;
-  if (!/^[1-9][0-9]*$/.test(value)) {
-    throw new Error(`${HOME_PAGE_SIZE_VARIABLE}="${value}" is not a number of articles per home page — use a whole number from 1, or unset it for ${HOME_PAGE_SIZE}.`);
-  }
-  return Number(value);
+  return wholeNumberSetting(HOME_PAGE_SIZE_VARIABLE, 'a number of articles per home page', HOME_PAGE_SIZE, env);
 }
 
 /** The props of one home page: its variant and Astro's page of articles, its `url`s built by `SitePaths`. */

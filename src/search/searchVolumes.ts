@@ -1,3 +1,5 @@
+import { wholeNumberSetting } from '../publish/wholeNumberSetting.ts';
+
 /**
  * A variant's search index comes in volumes: its articles newest first, cut into runs that double in size
  * (200, 400, 800, 1,600, then 3,200 each), each a Pagefind bundle of its own at `pagefind/<variant>/<k>/`.
@@ -42,9 +44,5 @@ export const volumeDir = (k: number): string => `${k}/`;
 
 /** `ZHPRESS_SEARCH_FIRST_VOLUME`: articles in the newest volume (default 200). */
 export function firstVolumeSize(): number {
-  const value = process.env['ZHPRESS_SEARCH_FIRST_VOLUME'];
-  if (value === undefined || value === '') return FIRST_VOLUME;
-  const size = Number(value);
-  if (!Number.isInteger(size) || size < 1) throw new Error(`ZHPRESS_SEARCH_FIRST_VOLUME must be a whole number of articles, at least 1 (got "${value}").`);
-  return size;
+  return wholeNumberSetting('ZHPRESS_SEARCH_FIRST_VOLUME', 'a number of articles for the newest search volume', FIRST_VOLUME);
 }

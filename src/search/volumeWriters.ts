@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { noteChildPeak } from '../publish/buildStats.ts';
+import { wholeNumberSetting } from '../publish/wholeNumberSetting.ts';
 import { writePagefindVolume, type PagefindEngine, type VolumeJob } from './pagefindVolume.ts';
 import type { VolumeDone } from './volumeWorker.ts';
 
@@ -39,11 +40,7 @@ export function inProcessWriters(engine: PagefindEngine): VolumeWriters {
  * volumes of 3,200 articles take about 1.8 GB each at their peak, well inside the 8 GiB a build may use.
  */
 export function indexWorkerCount(): number {
-  const value = process.env['ZHPRESS_INDEX_WORKERS'];
-  if (value === undefined || value === '') return Math.max(1, Math.min(2, availableParallelism()));
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 1) throw new Error(`ZHPRESS_INDEX_WORKERS must be a whole number, at least 1 (got "${value}").`);
-  return count;
+  return wholeNumberSetting('ZHPRESS_INDEX_WORKERS', 'a number of search index writers', Math.max(1, Math.min(2, availableParallelism())));
 }
 
 /**
