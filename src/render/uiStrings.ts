@@ -5,6 +5,7 @@ import zhHans from './ui/zh-hans.json' with { type: 'json' };
 import zhHant from './ui/zh-hant.json' with { type: 'json' };
 import zhTw from './ui/zh-tw.json' with { type: 'json' };
 import zhHk from './ui/zh-hk.json' with { type: 'json' };
+import { fillPlaceholders } from './fillPlaceholders.ts';
 
 const text = z.string().min(1);
 
@@ -102,9 +103,7 @@ export function uiStrings(variant: VariantId): UiStrings {
 
 /** A UI string with its `{name}` placeholders filled: `fillUiString(ui.pageNumber, { page: 2 })` is `第 2 页`. */
 export function fillUiString(text: string, values: Readonly<Record<string, string | number>>): string {
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = values[name];
-    if (value === undefined) throw new Error(`UI string "${text}" needs a value for {${name}}.`);
-    return String(value);
+  return fillPlaceholders(text, values, (name) => {
+    throw new Error(`UI string "${text}" needs a value for {${name}}.`);
   });
 }

@@ -8,7 +8,8 @@ import { findTextMatches } from '../textMatches.ts';
 import type { VocabularyShard } from '../vocabulary.ts';
 import { VOLUMES_FILE, volumeDir, type VolumeList } from '../searchVolumes.ts';
 import { ArchiveSearch, type Pagefind, type PagefindData, type PagefindResult } from './archiveSearch.ts';
-import { fillString, filterKeys, pagefindFilters, readState, writeState, type SearchState } from './searchState.ts';
+import { fillPlaceholders } from '../../render/fillPlaceholders.ts';
+import { filterKeys, pagefindFilters, readState, writeState, type SearchState } from './searchState.ts';
 
 const pageSize = 10;
 
@@ -32,7 +33,7 @@ export function startSearchPage(document: Document): void {
   const strings = new Map(
     [...document.querySelectorAll<HTMLElement>('#search-strings [data-string]')].map((el) => [el.dataset['string']!, el.textContent ?? '']),
   );
-  const string = (key: string, values: Record<string, string | number> = {}) => fillString(strings.get(key) ?? '', values);
+  const string = (key: string, values: Record<string, string | number> = {}) => fillPlaceholders(strings.get(key) ?? '', values);
   const select = (name: string) => form.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!;
 
   const searchDir = paths.asset(`pagefind/${variant}/`);

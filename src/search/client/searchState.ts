@@ -32,8 +32,3 @@ export function pagefindFilters(state: SearchState): Record<string, string> {
   for (const key of filterKeys) if (state[key]) filters[key] = state[key];
   return filters;
 }
-
-/** Fills `{name}` placeholders of a UI string. */
-export function fillString(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
