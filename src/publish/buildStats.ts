@@ -153,9 +153,7 @@ export function noteChildPeak(bytes: number): void {
   const rec = recorder();
   if (!rec) return;
   rec.childPeakRssBytes = Math.max(rec.childPeakRssBytes, bytes);
-  for (const stats of [entry(rec.phases, rec.phase.name), ...[...rec.running.keys()].map((name) => entry(rec.stages, name))]) {
-    stats.childPeakRssBytes = Math.max(stats.childPeakRssBytes, bytes);
-  }
+  for (const stats of chargedNow(rec)) stats.childPeakRssBytes = Math.max(stats.childPeakRssBytes, bytes);
 }
 
 /**
@@ -206,8 +204,12 @@ function sample(rec: Recorder): void {
     stats.childPeakRssBytes = Math.max(stats.childPeakRssBytes, childPeak);
     stats.treePeakRssBytes = Math.max(stats.treePeakRssBytes, tree);
   };
-  charge(entry(rec.phases, rec.phase.name));
-  for (const name of rec.running.keys()) charge(entry(rec.stages, name));
+  for (const stats of chargedNow(rec)) charge(stats);
+}
+
+/** What memory seen now is charged to: the current phase and every measured stage that is running. */
+function chargedNow(rec: Recorder): StageStats[] {
+  return [entry(rec.phases, rec.phase.name), ...[...rec.running.keys()].map((name) => entry(rec.stages, name))];
 }
 
 interface ChildMemory {
