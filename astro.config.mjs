@@ -19,6 +19,9 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   devToolbar: { enabled: false },
+  // Pages whose getStaticPaths() gives a cacheKey are restored from the previous build when nothing they
+  // depend on changed (src/render/pageCacheKey.ts). The bench's bare baseline is plain Astro.
+  experimental: { incrementalBuild: process.env.ZHPRESS_BARE !== '1' },
   markdown: { syntaxHighlight: false },
   vite: {
     // Scripts always go to external files: the Content-Security-Policy allows no inline script.

@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { markBuildOutput } from '../publish/outputFolder.ts';
 import { treeHash } from '../publish/testing/treeHash.ts';
 
 const projectRoot = new URL('../../', import.meta.url).pathname;
@@ -22,9 +23,9 @@ interface Run {
   stderr: string;
 }
 
-function run(script: 'build' | 'check', env: Record<string, string>): Promise<Run> {
+function run(script: 'build' | 'check', env: Record<string, string>, args: string[] = []): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`src/cli/${script}.ts`], {
+    const child = spawn(process.execPath, [`src/cli/${script}.ts`, ...args], {
       cwd: projectRoot,
       env: { ...process.env, ZHPRESS_DRAFTS: '', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
     });
@@ -49,6 +50,7 @@ async function fixture(files: Record<string, string>): Promise<{ root: string; c
   await mkdir(join(outDir, 'zh-hans', 'old-article'), { recursive: true });
   await writeFile(join(outDir, 'marker.txt'), 'the previous site');
   await writeFile(join(outDir, 'zh-hans', 'old-article', 'index.html'), '<h1>旧文章</h1>');
+  await markBuildOutput(outDir);
   return { root, content, outDir };
 }
 
@@ -152,6 +154,36 @@ test('build with a bad numeric setting', async (t) => {
       assert.match(result.stderr, /build not started; .* was left as it was/);
       assert.doesNotMatch(result.stdout + result.stderr, /\[build\]|\[content\]/, 'Astro never started');
       assert.equal(await treeHash(outDir), before);
+    });
+  }
+});
+
+test('build refuses an output folder that is not an earlier build, before Astro starts, and leaves it as it was', async () => {
+  const { root, content } = await fixture({ 'articles/fine.mdx': article('好') });
+  const notASite = join(root, 'my-project');
+  await mkdir(join(notASite, 'src'), { recursive: true });
+  await writeFile(join(notASite, 'package.json'), '{}');
+  const before = await treeHash(notASite);
+  const result = await run('build', { ZHPRESS_CONTENT: content, ZHPRESS_OUT_DIR: notASite });
+  assert.equal(result.code, 1, result.stderr);
+  assert.match(result.stderr, /my-project\/ is not an earlier zhpress build \(it has no \.zhpress-build; it holds package\.json, src\)/);
+  assert.match(result.stderr, /set ZHPRESS_OUT_DIR to a new or empty folder/);
+  assert.doesNotMatch(result.stdout + result.stderr, /\[build\]|\[content\]/, 'Astro never started');
+  assert.equal(await treeHash(notASite), before);
+  assert.deepEqual((await readdir(root)).sort(), ['content', 'dist', 'my-project'], 'no staging folder is left');
+  await rm(root, { recursive: true, force: true });
+});
+
+test('build refuses options it does not know and a shard it cannot read, saying how to write them', async (t) => {
+  for (const [args, message] of [
+    [['--shard', '3/2'], /--shard "3\/2" is not a shard — write K\/N with 1 ≤ K ≤ N/],
+    [['--cleann'], /Unknown option '--cleann'/],
+  ] as const) {
+    await t.test(args.join(' '), async () => {
+      const result = await run('build', { ZHPRESS_CONTENT: join(tmpdir(), 'zhpress-never-read') }, [...args]);
+      assert.equal(result.code, 2, result.stderr);
+      assert.match(result.stderr, message);
+      assert.match(result.stderr, /usage: npm run build \[-- --clean\] \[-- --shard K\/N\]/);
     });
   }
 });

@@ -3,18 +3,26 @@
  * of problems; then builds the site with Astro into a staging folder (render, convert, index) and swaps
  * it into `dist/` only when all of it succeeded. On any failure `dist/` stays exactly as it was.
  *
+ * Pages whose inputs did not change since the last build are restored from Astro's incremental cache, not
+ * rendered again; `npm run build -- --clean` renders everything. `npm run build -- --shard K/N` renders one
+ * N-th of the pages into `build-shards/shard-K-of-N/` for `npm run merge-shards` (see docs/deploying.md).
+ *
  * Environment: SITE_URL, SITE_BASE (deploy location), ZHPRESS_CONTENT (sources, default `content/`),
- * ZHPRESS_OUT_DIR (default `dist/`), ZHPRESS_DRAFTS=1 (include drafts), ZHPRESS_HOME_PAGE_SIZE (articles per
- * home page, default 20).
+ * ZHPRESS_OUT_DIR (default `dist/`), ZHPRESS_SHARD_DIR (default `build-shards/`), ZHPRESS_DRAFTS=1 (include
+ * drafts), ZHPRESS_HOME_PAGE_SIZE (articles per home page, default 20).
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { checkSources, formatProblems } from '../content/checkSources.ts';
 import { contentDir } from '../content/contentDir.ts';
 import { includeDrafts } from '../content/includeDrafts.ts';
 import { withBuildLock } from '../publish/buildLock.ts';
+import { parseShard, SHARD_VARIABLE, shardFolderName, type BuildShard } from '../publish/buildShard.ts';
+import { writeShardInfo } from '../publish/mergeShards.ts';
 import { adoptStats, ignoreChild, isBareBuild, phase } from '../publish/buildStats.ts';
 import { finishSite } from '../publish/finishSite.ts';
 import { publishSite } from '../publish/publishSite.ts';
@@ -24,7 +32,19 @@ import { indexWorkerCount } from '../search/volumeWriters.ts';
 import { createSitePaths } from '../render/paths.ts';
 
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
-const outDir = process.env['ZHPRESS_OUT_DIR'] ?? 'dist';
+const usage = 'usage: npm run build [-- --clean] [-- --shard K/N]';
+let clean = false;
+let shard: BuildShard | undefined;
+try {
+  const { values } = parseArgs({ options: { clean: { type: 'boolean' }, shard: { type: 'string' } }, strict: true });
+  clean = values.clean ?? false;
+  if (values.shard !== undefined) shard = parseShard(values.shard);
+} catch (error) {
+  console.error(`zhpress: ${(error as Error).message}\n${usage}`);
+  process.exit(2);
+}
+const outDir = shard ? join(process.env['ZHPRESS_SHARD_DIR'] ?? 'build-shards', shardFolderName(shard)) : (process.env['ZHPRESS_OUT_DIR'] ?? 'dist');
+const outSetting = shard ? 'ZHPRESS_SHARD_DIR' : 'ZHPRESS_OUT_DIR';
 const logger = { info: (message: string) => console.log(`[zhpress] ${message}`) };
 
 const problems = await checkSources(contentDir);
@@ -43,10 +63,12 @@ try {
 }
 if (includeDrafts()) console.warn('zhpress: ZHPRESS_DRAFTS=1, drafts are included: do not deploy this build.');
 
-// Astro's content cache remembers the files of the content folder it last read; one cache per content
-// folder keeps a build of another folder (a test fixture, the bench corpus) from tripping over it.
+// Astro's content cache remembers the files of the content folder it last read, and its incremental cache the
+// pages of the last build; one cache per content folder, deploy location and shard keeps a build of another
+// folder (a test fixture, the bench corpus) or for another host from discarding it.
 const cacheRoot = 'node_modules/.astro';
-const cacheDir = `${cacheRoot}/zhpress-${createHash('sha256').update(contentDir).digest('hex').slice(0, 12)}`;
+const cacheFor = [contentDir, process.env['SITE_URL'] ?? '', process.env['SITE_BASE'] ?? '', shard ? shardFolderName(shard) : ''].join('\0');
+const cacheDir = `${cacheRoot}/zhpress-${createHash('sha256').update(cacheFor).digest('hex').slice(0, 12)}`;
 
 /** Removes the caches of content folders that no longer exist (test fixtures, bench corpora). */
 async function forgetVanishedContent(): Promise<void> {
@@ -62,13 +84,19 @@ async function forgetVanishedContent(): Promise<void> {
 try {
   await withBuildLock(process.cwd(), async () => {
     await forgetVanishedContent();
-    await publishSite(outDir, async (stagingDir) => {
-      await renderSite(stagingDir);
-      phase('post');
-      if (!isBareBuild()) await finishSite(stagingDir, { base: createSitePaths(process.env['SITE_BASE'] ?? '/').root(), logger });
-    });
+    await publishSite(
+      outDir,
+      async (stagingDir) => {
+        await renderSite(stagingDir);
+        phase('post');
+        // A shard's pages are finished (indexed, listed for offline) together, by the merge step.
+        if (shard) await writeShardInfo(stagingDir, shard);
+        else if (!isBareBuild()) await finishSite(stagingDir, { base: createSitePaths(process.env['SITE_BASE'] ?? '/').root(), logger });
+      },
+      outSetting,
+    );
   });
-  console.log(`zhpress: site written to ${outDir}/`);
+  console.log(shard ? `zhpress: shard ${shard.index} of ${shard.total} written to ${outDir}/; merge all ${shard.total} with npm run merge-shards` : `zhpress: site written to ${outDir}/`);
 } catch (error) {
   console.error(`\nzhpress: build failed; ${outDir}/ was left as it was.\n${describe(error)}`);
   process.exitCode = 1;
@@ -83,9 +111,13 @@ async function renderSite(stagingDir: string): Promise<void> {
   const statsFile = process.env['ZHPRESS_BUILD_STATS'];
   const childStats = statsFile ? `${statsFile}.render.json` : undefined;
   const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, ['src/cli/renderSite.ts', stagingDir, cacheDir], {
+    const child = spawn(process.execPath, ['src/cli/renderSite.ts', stagingDir, cacheDir, ...(clean ? ['--clean'] : [])], {
       stdio: 'inherit',
-      env: { ...process.env, ...(childStats ? { ZHPRESS_BUILD_STATS: childStats } : {}) },
+      env: {
+        ...process.env,
+        ...(childStats ? { ZHPRESS_BUILD_STATS: childStats } : {}),
+        ...(shard ? { [SHARD_VARIABLE]: `${shard.index}/${shard.total}` } : {}),
+      },
     });
     if (child.pid !== undefined) ignoreChild(child.pid);
     child.on('error', reject);

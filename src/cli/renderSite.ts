@@ -1,18 +1,30 @@
 /**
  * The rendering half of `npm run build`, run by it in a process of its own: Astro renders and converts every
- * page into the folder given as the first argument, with the Astro cache folder given as the second.
+ * page into the folder given as the first argument, with the Astro cache folder given as the second; pages
+ * whose inputs did not change are restored from that cache, unless `--clean` is given.
  */
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { build } from 'astro';
 
-const [outDir, cacheDir] = process.argv.slice(2);
-if (!outDir || !cacheDir) {
-  console.error('usage: node src/cli/renderSite.ts OUT_DIR CACHE_DIR (run by src/cli/build.ts)');
+const [outDir, cacheDir, flag] = process.argv.slice(2);
+if (!outDir || !cacheDir || (flag !== undefined && flag !== '--clean')) {
+  console.error('usage: node src/cli/renderSite.ts OUT_DIR CACHE_DIR [--clean] (run by src/cli/build.ts)');
   process.exit(2);
 }
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 process.env['ZHPRESS_RENDER_ONLY'] = '1';
+// Astro writes a page's new copy into its cache as it renders, and the list that says which key each copy
+// belongs to only at the end. A render that stopped halfway (an error, a kill) leaves copies the list does not
+// describe, so the render after it starts clean: this file exists while a render runs, and after one failed.
+const unfinished = join(cacheDir, 'zhpress-render-unfinished');
+const force = flag === '--clean' || existsSync(unfinished);
+await mkdir(cacheDir, { recursive: true });
+await writeFile(unfinished, String(process.pid));
 try {
-  await build({ outDir, cacheDir, logLevel: process.env['ZHPRESS_LOG_LEVEL'] === 'debug' ? 'debug' : 'info' });
+  await build({ outDir, cacheDir, force, logLevel: process.env['ZHPRESS_LOG_LEVEL'] === 'debug' ? 'debug' : 'info' });
+  await rm(unfinished, { force: true });
 } catch (error) {
   const debug = process.env['ZHPRESS_LOG_LEVEL'] === 'debug';
   console.error(error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message) : String(error));

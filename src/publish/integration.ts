@@ -1,5 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
+import { SHARD_VARIABLE } from './buildShard.ts';
 import { isBareBuild, phase } from './buildStats.ts';
 import { finishSite } from './finishSite.ts';
 
@@ -19,6 +20,8 @@ export function zhpress(): AstroIntegration {
     name: 'zhpress',
     hooks: {
       'astro:config:setup': ({ addMiddleware }) => {
+        // A shard build skips other shards' pages before they render (`npm run build -- --shard K/N`).
+        if (process.env[SHARD_VARIABLE]) addMiddleware({ entrypoint: new URL('./shardMiddleware.ts', import.meta.url), order: 'pre' });
         addMiddleware({ entrypoint: new URL('../convert/convertResponse.ts', import.meta.url), order: 'post' });
       },
       'astro:config:done': ({ config }) => {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BUILD_MARKER, markBuildOutput } from './outputFolder.ts';
 import { publishSite } from './publishSite.ts';
 import { treeHash } from './testing/treeHash.ts';
 
@@ -12,6 +13,7 @@ async function siteWithMarker(): Promise<{ root: string; outDir: string }> {
   await mkdir(join(outDir, 'zh-hans'), { recursive: true });
   await writeFile(join(outDir, 'marker.txt'), 'the previous site');
   await writeFile(join(outDir, 'zh-hans', 'index.html'), '<h1>旧</h1>');
+  await markBuildOutput(outDir);
   return { root, outDir };
 }
 
@@ -22,7 +24,7 @@ test('publishSite', async (t) => {
       await mkdir(staging, { recursive: true });
       await writeFile(join(staging, 'index.html'), 'new');
     });
-    assert.deepEqual(await readdir(outDir), ['index.html']);
+    assert.deepEqual((await readdir(outDir)).sort(), [BUILD_MARKER, 'index.html'], 'the new site, marked as a build');
     assert.deepEqual(await readdir(root), ['dist']);
   });
 
@@ -32,7 +34,7 @@ test('publishSite', async (t) => {
       await mkdir(staging, { recursive: true });
       await writeFile(join(staging, 'index.html'), 'new');
     });
-    assert.deepEqual(await readdir(join(root, 'out')), ['index.html']);
+    assert.deepEqual((await readdir(join(root, 'out'))).sort(), [BUILD_MARKER, 'index.html']);
   });
 
   await t.test('should leave the previous site byte-for-byte as it was when the build fails halfway', async () => {
@@ -59,6 +61,24 @@ test('publishSite', async (t) => {
       await mkdir(staging, { recursive: true });
       await writeFile(join(staging, 'index.html'), 'new');
     });
-    assert.deepEqual(await readdir(outDir), ['index.html']);
+    assert.deepEqual((await readdir(outDir)).sort(), [BUILD_MARKER, 'index.html']);
+  });
+
+  await t.test('should refuse to replace a folder that is not an earlier build, before building, and leave it as it was', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'zhpress-publish-'));
+    const project = join(root, 'project');
+    await mkdir(join(project, 'src'), { recursive: true });
+    await writeFile(join(project, 'package.json'), '{}');
+    const before = await treeHash(project);
+    let built = false;
+    await assert.rejects(
+      publishSite(project, async () => {
+        built = true;
+      }),
+      /project\/ is not an earlier zhpress build .* set ZHPRESS_OUT_DIR to a new or empty folder/,
+    );
+    assert.equal(built, false, 'nothing was built');
+    assert.equal(await treeHash(project), before);
+    assert.deepEqual(await readdir(root), ['project']);
   });
 });

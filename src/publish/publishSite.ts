@@ -1,19 +1,23 @@
 import { readdir, rm, rename, stat } from 'node:fs/promises';
 import { dirname, basename, join, resolve } from 'node:path';
 import { isRunning } from './buildLock.ts';
+import { assertReplaceableOutput, markBuildOutput } from './outputFolder.ts';
 
 /**
  * Builds into a staging folder beside `outDir` and swaps it in only when everything succeeded, so a failed
- * build leaves the previous site exactly as it was. `build` receives the staging folder.
+ * build leaves the previous site exactly as it was. `build` receives the staging folder. Refuses, before
+ * building, an `outDir` that holds anything but an earlier build (`setting` names where it came from).
  */
-export async function publishSite(outDir: string, build: (stagingDir: string) => Promise<void>): Promise<void> {
+export async function publishSite(outDir: string, build: (stagingDir: string) => Promise<void>, setting?: string): Promise<void> {
   const target = resolve(outDir);
+  await assertReplaceableOutput(target, setting);
   // Beside the target, so the final rename stays on one file system and is atomic per folder.
   const staging = join(dirname(target), `.${basename(target)}.staging-${process.pid}`);
   const previous = join(dirname(target), `.${basename(target)}.previous-${process.pid}`);
   await removeAbandoned(dirname(target), basename(target));
   try {
     await build(staging);
+    await markBuildOutput(staging);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;

@@ -1,0 +1,150 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { contentDir } from '../content/contentDir.ts';
+import { loadGlossary } from '../content/glossary.ts';
+import { createGlossaryUse, type GlossaryUse } from '../convert/glossaryUse.ts';
+import { createScriptConverter } from '../convert/scriptConverter.ts';
+import type { VariantId } from '../convert/variants.ts';
+
+/** What a listed or rendered article contributes to a page: its id, frontmatter and MDX source. */
+export interface KeyedArticle {
+  id: string;
+  data: unknown;
+  body?: string | undefined;
+}
+
+/** One page's inputs beyond Astro's own checks (module graph, rendered content, config, lockfile). */
+export interface PageInputs {
+  /** Which page this is, e.g. `article`, `home`. */
+  route: string;
+  variant: VariantId;
+  /** The articles the page shows (an article page: its one article; a home page: its list). */
+  articles: readonly KeyedArticle[];
+  /** Anything else the page shows (page numbers, links). */
+  extra?: unknown;
+}
+
+/**
+ * The `cacheKey` of a page for Astro's `experimental.incrementalBuild`: Astro restores the page from the
+ * previous build when its key, its module graph, the content it renders, the config and the lockfile are all
+ * unchanged. Astro cannot see three inputs of a zhpress page, so the key carries them:
+ *
+ * - the glossary entries the page's text can meet (conversion runs as middleware on the rendered page: an edit
+ *   to an entry must re-render exactly the pages whose text holds its term);
+ * - the code of that middleware (it is outside every page's module graph);
+ * - the settings read from the environment that change what pages show.
+ */
+export async function pageCacheKey(page: PageInputs): Promise<string> {
+  const site = await siteInputs();
+  const glossary = new Set(site.sharedGlossary);
+  const articles = page.articles.map((article) => {
+    const own = articleInputs(article, site.glossaryUse);
+    for (const entry of own.glossary) glossary.add(entry);
+    return own.digest;
+  });
+  return createHash('sha256')
+    .update(
+      stableJson({
+        version: KEY_VERSION,
+        route: page.route,
+        variant: page.variant,
+        articles,
+        extra: page.extra ?? null,
+        glossary: [...glossary].sort(),
+        settings: site.settings,
+        middleware: site.middlewareDigest,
+      }),
+    )
+    .digest('base64url');
+}
+
+/** Raised when what a key covers changes meaning, so keys from older builds never match. */
+const KEY_VERSION = 1;
+
+/** Settings (environment) that change what a page shows; site and base are in Astro's config hash as well. */
+const OUTPUT_SETTINGS = ['SITE_URL', 'SITE_BASE', 'ZHPRESS_DRAFTS', 'ZHPRESS_BARE', 'ZHPRESS_HOME_PAGE_SIZE'] as const;
+
+interface SiteInputs {
+  glossaryUse: GlossaryUse;
+  /** Entries whose term occurs in text every page shows (UI strings, layouts), as JSON. */
+  sharedGlossary: string[];
+  settings: Record<string, string | null>;
+  middlewareDigest: string;
+}
+
+let site: Promise<SiteInputs> | undefined;
+
+function siteInputs(): Promise<SiteInputs> {
+  site ??= (async () => {
+    // Astro builds from the project root (src/cli/build.ts runs it there); the bundled module cannot locate
+    // the sources by its own URL.
+    const root = process.cwd();
+    const entries = await loadGlossary(join(contentDir, 'glossary.yaml'));
+    const toTraditional = createScriptConverter('hans', 'zh-hant');
+    const glossaryUse = createGlossaryUse(entries, (text) => toTraditional.convert(text));
+    // Text written in the UI strings, layouts and pages reaches every page: any entry it holds keys them all.
+    const sharedText = (await sourceFiles(join(root, 'src', 'render'), join(root, 'src', 'pages'))).map((file) => file.text).join('\n');
+    return {
+      glossaryUse,
+      sharedGlossary: glossaryUse(sharedText).map((entry) => JSON.stringify(entry)),
+      settings: Object.fromEntries(OUTPUT_SETTINGS.map((name) => [name, process.env[name] ?? null])),
+      middlewareDigest: await moduleTreeDigest(join(root, 'src', 'convert', 'convertResponse.ts')),
+    };
+  })();
+  return site;
+}
+
+const articleMemo = new Map<string, { source: string; digest: string; glossary: string[] }>();
+
+/** An article's digest and glossary entries, worked out once per build (it is on four article pages and four listings). */
+function articleInputs(article: KeyedArticle, glossaryUse: GlossaryUse): { digest: string; glossary: string[] } {
+  const source = stableJson({ id: article.id, data: article.data, body: article.body ?? null });
+  const known = articleMemo.get(article.id);
+  if (known?.source === source) return known;
+  const digest = createHash('sha256').update(source).digest('base64url');
+  const found = { source, digest, glossary: glossaryUse(source).map((entry) => JSON.stringify(entry)) };
+  articleMemo.set(article.id, found);
+  return found;
+}
+
+/** The files under the given folders with their text, in a stable order. */
+async function sourceFiles(...dirs: string[]): Promise<Array<{ path: string; text: string }>> {
+  const files: Array<{ path: string; text: string }> = [];
+  for (const dir of dirs) {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    for (const entry of entries) {
+      if (!entry.isFile() || entry.name.endsWith('.test.ts')) continue;
+      const path = join(entry.parentPath, entry.name);
+      files.push({ path, text: await readFile(path, 'utf8') });
+    }
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** A digest of a module and every project module it imports, followed by relative import specifiers. */
+async function moduleTreeDigest(entry: string): Promise<string> {
+  const hash = createHash('sha256');
+  const seen = new Set<string>();
+  const pending = [resolve(entry)];
+  const texts = new Map<string, string>();
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = await readFile(file, 'utf8');
+    texts.set(file, text);
+    for (const [, specifier] of text.matchAll(/\b(?:from|import)\s*['"](\.{1,2}\/[^'"]+)['"]/g)) pending.push(resolve(dirname(file), specifier!));
+  }
+  for (const file of [...texts.keys()].sort()) hash.update(`${file.slice(process.cwd().length)}\0${texts.get(file)}\0`);
+  return hash.digest('base64url');
+}
+
+/** JSON with object keys sorted, so equal data gives equal text whatever order it was built in. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : item,
+  );
+}
