@@ -95,17 +95,16 @@ function siteInputs(): Promise<SiteInputs> {
   return site;
 }
 
-const articleMemo = new Map<string, { source: string; digest: string; glossary: string[] }>();
+/** Glossary entries per article digest: an article is on four article pages and four listings. */
+const articleGlossary = new Map<string, string[]>();
 
-/** An article's digest and glossary entries, worked out once per build (it is on four article pages and four listings). */
+/** An article's digest and the glossary entries its text holds (only the digest is kept, not the text). */
 function articleInputs(article: KeyedArticle, glossaryUse: GlossaryUse): { digest: string; glossary: string[] } {
   const source = stableJson({ id: article.id, data: article.data, body: article.body ?? null });
-  const known = articleMemo.get(article.id);
-  if (known?.source === source) return known;
   const digest = createHash('sha256').update(source).digest('base64url');
-  const found = { source, digest, glossary: glossaryUse(source).map((entry) => JSON.stringify(entry)) };
-  articleMemo.set(article.id, found);
-  return found;
+  let glossary = articleGlossary.get(digest);
+  if (!glossary) articleGlossary.set(digest, (glossary = glossaryUse(source).map((entry) => JSON.stringify(entry))));
+  return { digest, glossary };
 }
 
 /** The files under the given folders with their text, in a stable order. */
