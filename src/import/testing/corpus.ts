@@ -59,8 +59,8 @@ const expectedArticleSchema = z
     headings: z.array(oneLine).optional(),
     firstSentence: oneLine,
     lastSentence: oneLine,
-    /** Chrome: text printed on the page that must not reach the body. */
-    notInBody: z.array(oneLine).min(1),
+    /** Chrome: text printed on the page that must not reach the body (empty for a feed item with none). */
+    notInBody: z.array(oneLine),
     notes: text.optional(),
   })
   .superRefine((article, context) => {
