@@ -23,7 +23,7 @@ import { parseArgs } from 'node:util';
 import type { Browser } from '@playwright/test';
 import { docsPages } from '../docs/checkDocs.ts';
 import { serveSite } from '../e2e/serveSite.ts';
-import { variantIds } from '../src/convert/variants.ts';
+import { variantIds } from '../src/shared/variants.ts';
 import { findSeedMdx, parseSeedArticle, writeCorpus } from './corpus.ts';
 import { writeDocsFigures } from './docsFigures.ts';
 import { describeMachine } from './machine.ts';
