@@ -7,9 +7,8 @@
  * rendered again; `npm run build -- --clean` renders everything. `npm run build -- --shard K/N` renders one
  * N-th of the pages into `build-shards/shard-K-of-N/` for `npm run merge-shards` (see docs/deploying.md).
  *
- * Environment: SITE_URL, SITE_BASE (deploy location), ZHPRESS_CONTENT (sources, default `content/`),
- * ZHPRESS_OUT_DIR (default `dist/`), ZHPRESS_SHARD_DIR (default `build-shards/`), ZHPRESS_DRAFTS=1 (include
- * drafts), ZHPRESS_HOME_PAGE_SIZE (articles per home page, default 20).
+ * Environment: every `SITE_*` and `ZHPRESS_*` setting (src/shared/settings.ts, docs/settings.md), all checked
+ * before the build starts.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -23,13 +22,11 @@ import { includeDrafts } from '../content/includeDrafts.ts';
 import { withBuildLock } from '../publish/buildLock.ts';
 import { parseShard, SHARD_VARIABLE, shardFolderName, type BuildShard } from '../publish/buildShard.ts';
 import { writeShardInfo } from '../publish/mergeShards.ts';
-import { adoptStats, ignoreChild, isBareBuild, phase } from '../publish/buildStats.ts';
+import { adoptStats, ignoreChild, isBareBuild, phase } from '../shared/buildStats.ts';
+import { setting, settingProblems } from '../shared/settings.ts';
 import { finishSite } from '../publish/finishSite.ts';
 import { publishSite } from '../publish/publishSite.ts';
-import { homePageSize } from '../render/homePages.ts';
-import { firstVolumeSize } from '../search/searchVolumes.ts';
-import { indexWorkerCount } from '../search/volumeWriters.ts';
-import { createSitePaths } from '../render/paths.ts';
+import { createSitePaths } from '../shared/sitePaths.ts';
 
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 const usage = 'usage: npm run build [-- --clean] [-- --shard K/N]';
@@ -43,7 +40,7 @@ try {
   console.error(`zhpress: ${(error as Error).message}\n${usage}`);
   process.exit(2);
 }
-const outDir = shard ? join(process.env['ZHPRESS_SHARD_DIR'] ?? 'build-shards', shardFolderName(shard)) : (process.env['ZHPRESS_OUT_DIR'] ?? 'dist');
+const outDir = shard ? join(setting('shardDir'), shardFolderName(shard)) : setting('outDir');
 const outSetting = shard ? 'ZHPRESS_SHARD_DIR' : 'ZHPRESS_OUT_DIR';
 const logger = { info: (message: string) => console.log(`[zhpress] ${message}`) };
 
@@ -52,13 +49,10 @@ if (problems.length > 0) {
   console.error(`${formatProblems(problems)}\nzhpress: build not started; ${outDir}/ was left as it was.`);
   process.exit(1);
 }
-try {
-  // Read again where they are used (render, index); checked here so a typo stops the build before it starts.
-  homePageSize();
-  firstVolumeSize();
-  indexWorkerCount();
-} catch (error) {
-  console.error(`zhpress: ${(error as Error).message}\nzhpress: build not started; ${outDir}/ was left as it was.`);
+// Read again where they are used (render, index); checked here so a typo stops the build before it starts.
+const badSettings = settingProblems();
+if (badSettings.length > 0) {
+  console.error(`${badSettings.map((problem) => `zhpress: ${problem}`).join('\n')}\nzhpress: build not started; ${outDir}/ was left as it was.`);
   process.exit(1);
 }
 if (includeDrafts()) console.warn('zhpress: ZHPRESS_DRAFTS=1, drafts are included: do not deploy this build.');
@@ -67,7 +61,7 @@ if (includeDrafts()) console.warn('zhpress: ZHPRESS_DRAFTS=1, drafts are include
 // pages of the last build; one cache per content folder, deploy location and shard keeps a build of another
 // folder (a test fixture, the bench corpus) or for another host from discarding it.
 const cacheRoot = 'node_modules/.astro';
-const cacheFor = [contentDir, process.env['SITE_URL'] ?? '', process.env['SITE_BASE'] ?? '', shard ? shardFolderName(shard) : ''].join('\0');
+const cacheFor = [contentDir, setting('siteUrl'), setting('siteBase'), shard ? shardFolderName(shard) : ''].join('\0');
 const cacheDir = `${cacheRoot}/zhpress-${createHash('sha256').update(cacheFor).digest('hex').slice(0, 12)}`;
 
 /** Removes the caches of content folders that no longer exist (test fixtures, bench corpora). */
@@ -91,7 +85,7 @@ try {
         phase('post');
         // A shard's pages are finished (indexed, listed for offline) together, by the merge step.
         if (shard) await writeShardInfo(stagingDir, shard);
-        else if (!isBareBuild()) await finishSite(stagingDir, { base: createSitePaths(process.env['SITE_BASE'] ?? '/').root(), logger });
+        else if (!isBareBuild()) await finishSite(stagingDir, { base: createSitePaths(setting('siteBase')).root(), logger });
       },
       outSetting,
     );
@@ -108,7 +102,7 @@ try {
  */
 async function renderSite(stagingDir: string): Promise<void> {
   phase('render');
-  const statsFile = process.env['ZHPRESS_BUILD_STATS'];
+  const statsFile = setting('buildStatsFile');
   const childStats = statsFile ? `${statsFile}.render.json` : undefined;
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, ['src/cli/renderSite.ts', stagingDir, cacheDir, ...(clean ? ['--clean'] : [])], {
@@ -132,5 +126,5 @@ async function renderSite(stagingDir: string): Promise<void> {
 
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  return process.env['ZHPRESS_LOG_LEVEL'] === 'debug' ? (error.stack ?? error.message) : error.message;
+  return setting('logLevel') === 'debug' ? (error.stack ?? error.message) : error.message;
 }

@@ -10,14 +10,15 @@ import { withBuildLock } from '../publish/buildLock.ts';
 import { finishSite } from '../publish/finishSite.ts';
 import { mergeShards } from '../publish/mergeShards.ts';
 import { publishSite } from '../publish/publishSite.ts';
-import { createSitePaths } from '../render/paths.ts';
+import { setting } from '../shared/settings.ts';
+import { createSitePaths } from '../shared/sitePaths.ts';
 
-const outDir = process.env['ZHPRESS_OUT_DIR'] ?? 'dist';
+const outDir = setting('outDir');
 let shardsDir: string;
 try {
   const { positionals } = parseArgs({ allowPositionals: true, strict: true });
   if (positionals.length > 1) throw new Error(`give one folder of shard builds, not ${positionals.length}`);
-  shardsDir = (positionals[0] ?? process.env['ZHPRESS_SHARD_DIR'] ?? 'build-shards').replace(/\/+$/, '');
+  shardsDir = (positionals[0] ?? setting('shardDir')).replace(/\/+$/, '');
 } catch (error) {
   console.error(`zhpress: ${(error as Error).message}\nusage: npm run merge-shards [-- FOLDER]   (default build-shards/)`);
   process.exit(2);
@@ -29,7 +30,7 @@ try {
     publishSite(outDir, async (stagingDir) => {
       const merged = await mergeShards(shardsDir, stagingDir);
       logger.info(`${merged.files} files of ${merged.total} shards joined`);
-      await finishSite(stagingDir, { base: createSitePaths(process.env['SITE_BASE'] ?? '/').root(), logger });
+      await finishSite(stagingDir, { base: createSitePaths(setting('siteBase')).root(), logger });
     }),
   );
   console.log(`zhpress: site written to ${outDir}/`);

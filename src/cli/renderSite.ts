@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'astro';
+import { setting } from '../shared/settings.ts';
 
 const [outDir, cacheDir, flag] = process.argv.slice(2);
 if (!outDir || !cacheDir || (flag !== undefined && flag !== '--clean')) {
@@ -23,10 +24,10 @@ const force = flag === '--clean' || existsSync(unfinished);
 await mkdir(cacheDir, { recursive: true });
 await writeFile(unfinished, String(process.pid));
 try {
-  await build({ outDir, cacheDir, force, logLevel: process.env['ZHPRESS_LOG_LEVEL'] === 'debug' ? 'debug' : 'info' });
+  await build({ outDir, cacheDir, force, logLevel: setting('logLevel') });
   await rm(unfinished, { force: true });
 } catch (error) {
-  const debug = process.env['ZHPRESS_LOG_LEVEL'] === 'debug';
+  const debug = setting('logLevel') === 'debug';
   console.error(error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message) : String(error));
   process.exitCode = 1;
 }

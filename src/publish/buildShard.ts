@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { settingVariables } from '../shared/settings.ts';
 
 /** One of N machines building one site together: shard `index` (from 1) of `total`. */
 export interface BuildShard {
@@ -7,7 +8,7 @@ export interface BuildShard {
 }
 
 /** The variable the build sets for its Astro process, so the shard's middleware knows which pages are its own. */
-export const SHARD_VARIABLE = 'ZHPRESS_SHARD';
+export const SHARD_VARIABLE = settingVariables.shard;
 
 /**
  * Reads a shard as Playwright writes it, `K/N` (`--shard 2/3`): K and N whole numbers, 1 ≤ K ≤ N. `source`

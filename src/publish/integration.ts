@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { SHARD_VARIABLE } from './buildShard.ts';
-import { isBareBuild, phase } from './buildStats.ts';
+import { isBareBuild, phase } from '../shared/buildStats.ts';
+import { setting } from '../shared/settings.ts';
 import { finishSite } from './finishSite.ts';
 
 /**
@@ -21,7 +21,7 @@ export function zhpress(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ addMiddleware }) => {
         // A shard build skips other shards' pages before they render (`npm run build -- --shard K/N`).
-        if (process.env[SHARD_VARIABLE]) addMiddleware({ entrypoint: new URL('./shardMiddleware.ts', import.meta.url), order: 'pre' });
+        if (setting('shard')) addMiddleware({ entrypoint: new URL('./shardMiddleware.ts', import.meta.url), order: 'pre' });
         addMiddleware({ entrypoint: new URL('../convert/convertResponse.ts', import.meta.url), order: 'post' });
       },
       'astro:config:done': ({ config }) => {
@@ -30,7 +30,7 @@ export function zhpress(): AstroIntegration {
       },
       'astro:build:generated': () => phase('post'),
       'astro:build:done': async ({ dir, logger }) => {
-        if (isBareBuild() || process.env['ZHPRESS_RENDER_ONLY'] === '1') return;
+        if (isBareBuild() || setting('renderOnly')) return;
         await finishSite(fileURLToPath(dir), { base, logger });
       },
     },

@@ -1,27 +1,27 @@
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
-import { contentDir } from '../content/contentDir.ts';
+import { join, relative, resolve } from 'node:path';
 import { shardFolderName, type BuildShard } from './buildShard.ts';
 import { BUILD_MARKER } from './outputFolder.ts';
+import { setting, settingVariables } from '../shared/settings.ts';
 
 /** The file in a shard's folder that says which shard it is and with which settings its pages were rendered. */
 export const SHARD_INFO = 'zhpress-shard.json';
 
 /** Settings every shard and the merge must agree on: they change what pages show. */
-const SHARED_SETTINGS = ['SITE_URL', 'SITE_BASE', 'ZHPRESS_DRAFTS', 'ZHPRESS_HOME_PAGE_SIZE'] as const;
+const SHARED_SETTINGS = ['siteUrl', 'siteBase', 'drafts', 'homePageSize'] as const;
 
 interface ShardInfo {
   shard: number;
   total: number;
-  settings: Record<string, string | null>;
+  settings: Record<string, unknown>;
   /** A digest of the glossary: the merge converts the search vocabulary with it, so it must be the shards' one. */
   glossary: string;
 }
 
-const currentSettings = () => Object.fromEntries(SHARED_SETTINGS.map((name) => [name, process.env[name] ?? null]));
+const currentSettings = () => Object.fromEntries(SHARED_SETTINGS.map((name) => [settingVariables[name], setting(name)]));
 
-const glossaryFile = () => join(contentDir, 'glossary.yaml');
+const glossaryFile = () => join(resolve(setting('contentDir')), 'glossary.yaml');
 
 async function glossaryDigest(): Promise<string> {
   const text = await readFile(glossaryFile()).catch((error: NodeJS.ErrnoException) => {

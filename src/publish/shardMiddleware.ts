@@ -1,4 +1,5 @@
 import { defineMiddleware } from 'astro:middleware';
+import { setting } from '../shared/settings.ts';
 import { parseShard, SHARD_VARIABLE, shardOfPage } from './buildShard.ts';
 
 /**
@@ -6,8 +7,8 @@ import { parseShard, SHARD_VARIABLE, shardOfPage } from './buildShard.ts';
  * which Astro writes no file for, while it still lists the page (so every shard's sitemap lists all pages).
  */
 export const onRequest = defineMiddleware((context, next) => {
-  const setting = process.env[SHARD_VARIABLE];
-  if (!setting) return next();
-  const { index, total } = parseShard(setting, SHARD_VARIABLE);
+  const shard = setting('shard');
+  if (!shard) return next();
+  const { index, total } = parseShard(shard, SHARD_VARIABLE);
   return shardOfPage(context.url.pathname, total) === index ? next() : new Response(null);
 });

@@ -3,9 +3,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { contentDir } from '../content/contentDir.ts';
 import { loadGlossary } from '../content/glossary.ts';
-import { createGlossaryUse, type GlossaryUse } from '../convert/glossaryUse.ts';
-import { createScriptConverter } from '../convert/scriptConverter.ts';
-import type { VariantId } from '../convert/variants.ts';
+import { createGlossaryUse, type GlossaryUse } from './glossaryUse.ts';
+import { createScriptConverter } from './scriptConverter.ts';
+import type { VariantId } from '../shared/variants.ts';
+import { setting } from '../shared/settings.ts';
 
 /** What a listed or rendered article contributes to a page: its id, frontmatter and MDX source. */
 export interface KeyedArticle {
@@ -63,13 +64,13 @@ export async function pageCacheKey(page: PageInputs): Promise<string> {
 const KEY_VERSION = 1;
 
 /** Settings (environment) that change what a page shows; site and base are in Astro's config hash as well. */
-const OUTPUT_SETTINGS = ['SITE_URL', 'SITE_BASE', 'ZHPRESS_DRAFTS', 'ZHPRESS_BARE', 'ZHPRESS_HOME_PAGE_SIZE'] as const;
+const OUTPUT_SETTINGS = ['siteUrl', 'siteBase', 'drafts', 'bare', 'homePageSize'] as const;
 
 interface SiteInputs {
   glossaryUse: GlossaryUse;
   /** Entries whose term occurs in text every page shows (UI strings, layouts), as JSON. */
   sharedGlossary: string[];
-  settings: Record<string, string | null>;
+  settings: Record<string, unknown>;
   middlewareDigest: string;
 }
 
@@ -88,7 +89,7 @@ function siteInputs(): Promise<SiteInputs> {
     return {
       glossaryUse,
       sharedGlossary: glossaryUse(sharedText).map((entry) => JSON.stringify(entry)),
-      settings: Object.fromEntries(OUTPUT_SETTINGS.map((name) => [name, process.env[name] ?? null])),
+      settings: Object.fromEntries(OUTPUT_SETTINGS.map((name) => [name, setting(name)])),
       middlewareDigest: await moduleTreeDigest(join(root, 'src', 'convert', 'convertResponse.ts')),
     };
   })();
