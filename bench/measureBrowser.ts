@@ -66,7 +66,10 @@ interface Loaded {
   type: string;
   raw: number;
   gzip: number;
-  /** When the body had arrived (epoch ms, this machine's clock, as the page's `performance.timeOrigin`). */
+  /**
+   * When the browser had the last byte (epoch ms, from the browser's own timing of the request, the clock of
+   * the page's `performance.timeOrigin`); not when Node heard of it, which can be well after the page used it.
+   */
   finishedAt: number;
 }
 
@@ -75,7 +78,8 @@ async function loaded(response: Response): Promise<Loaded | null> {
   let finishedAt: number;
   try {
     await response.finished();
-    finishedAt = Date.now();
+    const timing = response.request().timing();
+    finishedAt = timing.responseEnd >= 0 ? timing.startTime + timing.responseEnd : Date.now();
     body = await response.body();
   } catch {
     return null; // redirects and aborted requests have no body
@@ -120,10 +124,13 @@ export async function measureSearch(browser: Browser, origin: string, query: Sea
   const context = await freshContext(browser, { serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.addInitScript((selector) => {
-    const w = window as unknown as { __firstResultAt?: number };
+    const w = window as unknown as { __firstResultAt?: number; __loadedByFirstResult?: string[] };
     new MutationObserver((_, observer) => {
       if (document.querySelector(selector)) {
         w.__firstResultAt = performance.now();
+        // What the page itself had loaded by then: the first result's fragment is among them (fetched on the
+        // page's thread), whenever Node hears of its response.
+        w.__loadedByFirstResult = [location.href, ...performance.getEntriesByType('resource').map((entry) => entry.name)];
         observer.disconnect();
       }
     }).observe(document, { childList: true, subtree: true });
@@ -137,10 +144,12 @@ export async function measureSearch(browser: Browser, origin: string, query: Sea
     found = false;
   }
   const timing = await page.evaluate(() => {
-    const firstResultAt = (window as unknown as { __firstResultAt?: number }).__firstResultAt ?? null;
+    const w = window as unknown as { __firstResultAt?: number; __loadedByFirstResult?: string[] };
+    const firstResultAt = w.__firstResultAt ?? null;
     const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
     return {
       firstResultAt,
+      loadedByFirstResult: w.__loadedByFirstResult ?? [],
       firstResultEpoch: firstResultAt === null ? null : performance.timeOrigin + firstResultAt,
       // The search module loads pagefind.js itself; what the worker fetches is not in the window's timeline.
       firstSearchRequest: resources.find((entry) => entry.name.includes('/pagefind/'))?.startTime ?? null,
@@ -158,8 +167,13 @@ export async function measureSearch(browser: Browser, origin: string, query: Sea
   if (found) await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
   const all = await responses.settle();
   await context.close();
-  // Everything whose body had arrived by the first result (the clocks are one: this machine's).
-  const untilFirst = all.filter((item) => item.finishedAt <= (timing.firstResultEpoch ?? Infinity) + 10);
+  // Everything the page had loaded by the first result, and whatever else (its workers' requests) the browser
+  // had finished receiving by then.
+  const loadedByFirstResult = new Set(timing.loadedByFirstResult);
+  const untilFirst = all.filter((item) => loadedByFirstResult.has(item.url) || item.finishedAt <= (timing.firstResultEpoch ?? Infinity));
+  if (found && !untilFirst.some((item) => item.url.endsWith('.pf_fragment'))) {
+    throw new Error(`bench: "${query.query}" on ${query.variant}: no search fragment among the files loaded until the first result; the first result cannot have been shown without one, so this measurement is wrong.`);
+  }
   return {
     ...query,
     found,
@@ -193,7 +207,14 @@ export async function measureFirstView(browser: Browser, origin: string, path: s
   const responses = collect(page);
   await page.goto(origin + path, { waitUntil: 'load' });
   await page.waitForLoadState('networkidle').catch(() => {});
-  await page.waitForTimeout(1500);
+  // The first view is over when the service worker is active (its precache stored) and has kept what the page
+  // asked it to keep: then `<html data-offline>` is set (registerServiceWorker.ts).
+  await page.waitForFunction(() => document.documentElement.dataset['offline'] !== undefined, null, { timeout: 120_000 });
+  const offline = await page.evaluate(() => document.documentElement.dataset['offline']);
+  if (offline !== 'ready') throw new Error(`bench: the service worker of ${path} did not keep the page (data-offline="${offline}"); the first view would be measured without it.`);
+  // What the worker holds now is what it fetched; Node may not have heard of every one of those requests yet.
+  const cached = await page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)))).flat());
+  for (const url of cached) if (!workerUrls.includes(url)) workerUrls.push(url);
   const items = await responses.settle();
   await context.close();
   const worker: Loaded[] = [];
