@@ -67,19 +67,18 @@ interface Loaded {
   raw: number;
   gzip: number;
   /**
-   * When the browser had the last byte (epoch ms, from the browser's own timing of the request, the clock of
-   * the page's `performance.timeOrigin`); not when Node heard of it, which can be well after the page used it.
+   * When the browser sent the request (epoch ms, the browser's own timing, the clock of the page's
+   * `performance.timeOrigin`); not when Node heard of it, which can be well after.
    */
-  finishedAt: number;
+  startedAt: number;
 }
 
 async function loaded(response: Response): Promise<Loaded | null> {
   let body: Buffer;
-  let finishedAt: number;
+  let startedAt: number;
   try {
     await response.finished();
-    const timing = response.request().timing();
-    finishedAt = timing.responseEnd >= 0 ? timing.startTime + timing.responseEnd : Date.now();
+    startedAt = response.request().timing().startTime;
     body = await response.body();
   } catch {
     return null; // redirects and aborted requests have no body
@@ -87,7 +86,7 @@ async function loaded(response: Response): Promise<Loaded | null> {
   const type = response.headers()['content-type'] ?? '';
   const alreadyCompressed = body[0] === 0x1f && body[1] === 0x8b;
   const gzip = !alreadyCompressed && compressibleType.test(type) ? Math.min(body.length, gzipSync(body, { level: 6 }).length) : body.length;
-  return { url: response.url(), type, raw: body.length, gzip, finishedAt };
+  return { url: response.url(), type, raw: body.length, gzip, startedAt };
 }
 
 const sum = (items: readonly Loaded[]): Transfer => ({
@@ -167,12 +166,17 @@ export async function measureSearch(browser: Browser, origin: string, query: Sea
   if (found) await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
   const all = await responses.settle();
   await context.close();
-  // Everything the page had loaded by the first result, and whatever else (its workers' requests) the browser
-  // had finished receiving by then.
+  // Everything the page had loaded by the first result, and everything else it had asked for by then (Pagefind's
+  // worker fetches the index and fragments of the volumes it searches; they are not in the page's timeline).
+  // Cutting by when each response ended would drop, now and then, the first result's own fragment: the browser
+  // times a response's end in its network process, a little after the page may already have used it.
   const loadedByFirstResult = new Set(timing.loadedByFirstResult);
-  const untilFirst = all.filter((item) => loadedByFirstResult.has(item.url) || item.finishedAt <= (timing.firstResultEpoch ?? Infinity));
+  const untilFirst = all.filter((item) => loadedByFirstResult.has(item.url) || item.startedAt < (timing.firstResultEpoch ?? Infinity));
   if (found && !untilFirst.some((item) => item.url.endsWith('.pf_fragment'))) {
-    throw new Error(`bench: "${query.query}" on ${query.variant}: no search fragment among the files loaded until the first result; the first result cannot have been shown without one, so this measurement is wrong.`);
+    const fragments = all.filter((item) => item.url.endsWith('.pf_fragment')).map((item) => `${new URL(item.url).pathname} asked for at ${Math.round(item.startedAt - (timing.firstResultEpoch ?? 0))} ms`);
+    throw new Error(
+      `bench: "${query.query}" on ${query.variant}: no search fragment among the files loaded until the first result; the first result cannot have been shown without one, so this measurement is wrong. Fragments loaded, relative to the first result: ${fragments.join(', ') || 'none'}.`,
+    );
   }
   return {
     ...query,
@@ -181,7 +185,7 @@ export async function measureSearch(browser: Browser, origin: string, query: Sea
     firstResultMs: timing.firstResultAt,
     searchMs: timing.firstResultAt !== null && timing.firstSearchRequest !== null ? timing.firstResultAt - timing.firstSearchRequest : null,
     allResultsMs: allResults?.ms ?? null,
-    allSearchFiles: allResults ? sum(all.filter((item) => item.url.includes('/pagefind/') && item.finishedAt <= allResults.epoch + 10)) : null,
+    allSearchFiles: allResults ? sum(all.filter((item) => item.url.includes('/pagefind/') && item.startedAt < allResults.epoch)) : null,
     untilFirstResult: sum(untilFirst),
     searchFiles: sum(untilFirst.filter((item) => item.url.includes('/pagefind/'))),
     searchFilesFirstPage: sum(all.filter((item) => item.url.includes('/pagefind/'))),
@@ -224,7 +228,7 @@ export async function measureFirstView(browser: Browser, origin: string, path: s
     const body = Buffer.from(await response.arrayBuffer());
     const type = response.headers.get('content-type') ?? '';
     const gzip = body[0] === 0x1f && body[1] === 0x8b ? body.length : compressibleType.test(type) ? Math.min(body.length, gzipSync(body, { level: 6 }).length) : body.length;
-    worker.push({ url, type, raw: body.length, gzip, finishedAt: 0 });
+    worker.push({ url, type, raw: body.length, gzip, startedAt: 0 });
   }
 
   const byType: Record<string, Transfer> = {};
