@@ -17,10 +17,14 @@ interface Shown {
   marks: string[];
 }
 
-/** Waits for the search page to settle and reads what it shows. */
+/**
+ * Waits for the search page to settle and reads what it shows. A search is the slowest state a test waits for
+ * (Pagefind's wasm, then every volume): it may take up to the test's own timeout (`timeout: 0`), however
+ * busy the machine.
+ */
 async function shown(page: Page): Promise<Shown> {
-  await expect(page.locator('#search-status')).toHaveText(/\d|“/);
-  await expect(page.locator('#search-results')).not.toHaveAttribute('aria-busy', 'true');
+  await expect(page.locator('#search-status'), 'the search status announces a count or the query').toHaveText(/\d|“/, { timeout: 0 });
+  await expect(page.locator('#search-results'), 'the search over every volume ends').not.toHaveAttribute('aria-busy', 'true', { timeout: 0 });
   const links = page.locator('#search-results .search-result h2 a');
   const hrefs = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
   return {
@@ -158,6 +162,8 @@ test.describe('search', () => {
   });
 
   test.describe('several terms: an article must contain every one, each as a phrase', () => {
+    // Each term is a search of its own over every volume.
+    test.slow();
     const cases: Array<[VariantId, string, string[], string]> = [
       // 城市 alone finds the seed, the 2023 update and the museum article.
       ['zh-hans', '城市 徐立毅', [seedSlug], 'only the seed names 徐立毅'],
