@@ -266,6 +266,8 @@ test.describe('screenshots', { tag: '@root-only' }, () => {
   }
 
   test('a home page with its page list at phone width, in every variant', async ({ page, site }) => {
+    // A full-page screenshot per variant.
+    test.slow();
     mkdirSync(screenshotDir, { recursive: true });
     await page.setViewportSize(viewports.phone);
     for (const variant of variants) {
