@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import yaml from 'js-yaml';
+import { parse } from 'yaml';
 
 /**
  * The articles already in an output folder, as `claimSlug` needs them: slug (file name without `.mdx`) →
@@ -28,7 +28,7 @@ function rawSha256(source: string): string | null {
   const head = /^\uFEFF?---\r?\n([\s\S]*?\r?\n)---/.exec(source)?.[1];
   if (head === undefined) return null;
   try {
-    const data = yaml.load(head) as { raw?: { sha256?: unknown } } | null;
+    const data = parse(head, { logLevel: 'silent' }) as { raw?: { sha256?: unknown } } | null;
     const sha = data?.raw?.sha256;
     return typeof sha === 'string' ? sha : null;
   } catch {
