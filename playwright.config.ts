@@ -21,7 +21,12 @@ export default defineConfig({
   forbidOnly: Boolean(process.env['CI']),
   retries: 0,
   reporter: process.env['CI'] ? [['list'], ['line']] : [['list']],
-  timeout: 30_000,
+  // Upper bounds for a test that fails, not waits: a test that passes ends as soon as the state it waits for
+  // is there. Generous, because a busy machine (a laptop doing other work, a shared CI runner; see
+  // `npm run test:busy`) can take several seconds to start a page. Tests that do many things mark themselves
+  // `test.slow()` (three times these) with the reason.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   use: {
     ...devices['Desktop Chrome'],
     locale: 'zh-CN',

@@ -67,16 +67,19 @@ interface Loaded {
   type: string;
   raw: number;
   gzip: number;
-  /** When the body had arrived (epoch ms, this machine's clock, as the page's `performance.timeOrigin`). */
-  finishedAt: number;
+  /**
+   * When the browser sent the request (epoch ms, the browser's own timing, the clock of the page's
+   * `performance.timeOrigin`); not when Node heard of it, which can be well after.
+   */
+  startedAt: number;
 }
 
 async function loaded(response: Response): Promise<Loaded | null> {
   let body: Buffer;
-  let finishedAt: number;
+  let startedAt: number;
   try {
     await response.finished();
-    finishedAt = Date.now();
+    startedAt = response.request().timing().startTime;
     body = await response.body();
   } catch {
     return null; // redirects and aborted requests have no body
@@ -84,7 +87,7 @@ async function loaded(response: Response): Promise<Loaded | null> {
   const type = response.headers()['content-type'] ?? '';
   const alreadyCompressed = body[0] === 0x1f && body[1] === 0x8b;
   const gzip = !alreadyCompressed && compressibleType.test(type) ? Math.min(body.length, gzipSync(body, { level: 6 }).length) : body.length;
-  return { url: response.url(), type, raw: body.length, gzip, finishedAt };
+  return { url: response.url(), type, raw: body.length, gzip, startedAt };
 }
 
 const sum = (items: readonly Loaded[]): Transfer => ({
@@ -121,10 +124,13 @@ export async function measureSearch(browser: Browser, origin: string, query: Sea
   const context = await freshContext(browser, { serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.addInitScript((selector) => {
-    const w = window as unknown as { __firstResultAt?: number };
+    const w = window as unknown as { __firstResultAt?: number; __loadedByFirstResult?: string[] };
     new MutationObserver((_, observer) => {
       if (document.querySelector(selector)) {
         w.__firstResultAt = performance.now();
+        // What the page itself had loaded by then: the first result's fragment is among them (fetched on the
+        // page's thread), whenever Node hears of its response.
+        w.__loadedByFirstResult = [location.href, ...performance.getEntriesByType('resource').map((entry) => entry.name)];
         observer.disconnect();
       }
     }).observe(document, { childList: true, subtree: true });
@@ -138,10 +144,12 @@ export async function measureSearch(browser: Browser, origin: string, query: Sea
     found = false;
   }
   const timing = await page.evaluate(() => {
-    const firstResultAt = (window as unknown as { __firstResultAt?: number }).__firstResultAt ?? null;
+    const w = window as unknown as { __firstResultAt?: number; __loadedByFirstResult?: string[] };
+    const firstResultAt = w.__firstResultAt ?? null;
     const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
     return {
       firstResultAt,
+      loadedByFirstResult: w.__loadedByFirstResult ?? [],
       firstResultEpoch: firstResultAt === null ? null : performance.timeOrigin + firstResultAt,
       // The search module loads pagefind.js itself; what the worker fetches is not in the window's timeline.
       firstSearchRequest: resources.find((entry) => entry.name.includes('/pagefind/'))?.startTime ?? null,
@@ -159,8 +167,18 @@ export async function measureSearch(browser: Browser, origin: string, query: Sea
   if (found) await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
   const all = await responses.settle();
   await context.close();
-  // Everything whose body had arrived by the first result (the clocks are one: this machine's).
-  const untilFirst = all.filter((item) => item.finishedAt <= (timing.firstResultEpoch ?? Infinity) + 10);
+  // Everything the page had loaded by the first result, and everything else it had asked for by then (Pagefind's
+  // worker fetches the index and fragments of the volumes it searches; they are not in the page's timeline).
+  // Cutting by when each response ended would drop, now and then, the first result's own fragment: the browser
+  // times a response's end in its network process, a little after the page may already have used it.
+  const loadedByFirstResult = new Set(timing.loadedByFirstResult);
+  const untilFirst = all.filter((item) => loadedByFirstResult.has(item.url) || item.startedAt < (timing.firstResultEpoch ?? Infinity));
+  if (found && !untilFirst.some((item) => item.url.endsWith('.pf_fragment'))) {
+    const fragments = all.filter((item) => item.url.endsWith('.pf_fragment')).map((item) => `${new URL(item.url).pathname} asked for at ${Math.round(item.startedAt - (timing.firstResultEpoch ?? 0))} ms`);
+    throw new Error(
+      `bench: "${query.query}" on ${query.variant}: no search fragment among the files loaded until the first result; the first result cannot have been shown without one, so this measurement is wrong. Fragments loaded, relative to the first result: ${fragments.join(', ') || 'none'}.`,
+    );
+  }
   return {
     ...query,
     found,
@@ -168,7 +186,7 @@ export async function measureSearch(browser: Browser, origin: string, query: Sea
     firstResultMs: timing.firstResultAt,
     searchMs: timing.firstResultAt !== null && timing.firstSearchRequest !== null ? timing.firstResultAt - timing.firstSearchRequest : null,
     allResultsMs: allResults?.ms ?? null,
-    allSearchFiles: allResults ? sum(all.filter((item) => item.url.includes('/pagefind/') && item.finishedAt <= allResults.epoch + 10)) : null,
+    allSearchFiles: allResults ? sum(all.filter((item) => item.url.includes('/pagefind/') && item.startedAt < allResults.epoch)) : null,
     untilFirstResult: sum(untilFirst),
     searchFiles: sum(untilFirst.filter((item) => item.url.includes('/pagefind/'))),
     searchFilesFirstPage: sum(all.filter((item) => item.url.includes('/pagefind/'))),
@@ -194,7 +212,14 @@ export async function measureFirstView(browser: Browser, origin: string, path: s
   const responses = collect(page);
   await page.goto(origin + path, { waitUntil: 'load' });
   await page.waitForLoadState('networkidle').catch(() => {});
-  await page.waitForTimeout(1500);
+  // The first view is over when the service worker is active (its precache stored) and has kept what the page
+  // asked it to keep: then `<html data-offline>` is set (registerServiceWorker.ts).
+  await page.waitForFunction(() => document.documentElement.dataset['offline'] !== undefined, null, { timeout: 120_000 });
+  const offline = await page.evaluate(() => document.documentElement.dataset['offline']);
+  if (offline !== 'ready') throw new Error(`bench: the service worker of ${path} did not keep the page (data-offline="${offline}"); the first view would be measured without it.`);
+  // What the worker holds now is what it fetched; Node may not have heard of every one of those requests yet.
+  const cached = await page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)))).flat());
+  for (const url of cached) if (!workerUrls.includes(url)) workerUrls.push(url);
   const items = await responses.settle();
   await context.close();
   const worker: Loaded[] = [];
@@ -204,7 +229,7 @@ export async function measureFirstView(browser: Browser, origin: string, path: s
     const body = Buffer.from(await response.arrayBuffer());
     const type = response.headers.get('content-type') ?? '';
     const gzip = body[0] === 0x1f && body[1] === 0x8b ? body.length : compressibleType.test(type) ? Math.min(body.length, gzipSync(body, { level: 6 }).length) : body.length;
-    worker.push({ url, type, raw: body.length, gzip, finishedAt: 0 });
+    worker.push({ url, type, raw: body.length, gzip, startedAt: 0 });
   }
 
   const byType: Record<string, Transfer> = {};

@@ -44,6 +44,8 @@ test.describe('drafts', () => {
 
   for (const variant of variants) {
     test(`${variant.id}: the draft's URL is a 404 and no home page lists it`, async ({ page, site }) => {
+      // Every home page of the variant, walked and then read again: a dozen pages in one test.
+      test.slow();
       const response = await page.goto(site.url(`${variant.id}/${draft.slug}/`));
       expect(response?.status()).toBe(404);
 

@@ -22,6 +22,8 @@ test.describe('home pages', () => {
 
   for (const variant of variants) {
     test(`${variant.id}: the pages list every published article once, newest first, ${e2eHomePageSize} a page`, async ({ page, site }) => {
+      // Walks every home page of the variant.
+      test.slow();
       const expected = publishedSlugs();
       const last = homePageCount();
       const views = await walkHome(page, site.url(homePath(variant.id, 1)));
@@ -47,6 +49,8 @@ test.describe('home pages', () => {
   }
 
   test('the page list names its links in the variant’s script and every link opens the page it names', async ({ page, site }) => {
+    // Every page-list link of every variant's home, followed.
+    test.slow();
     const last = homePageCount();
     for (const variant of variants) {
       const word = pageWord(variant.script);
@@ -65,6 +69,8 @@ test.describe('home pages', () => {
   });
 
   test('without JavaScript, the next links lead from the first page to the last', async ({ browser, site, baseURL }) => {
+    // Follows the next link through every home page.
+    test.slow();
     const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL! });
     const page = await context.newPage();
     await page.goto(site.url(homePath('zh-tw', 1)));
@@ -81,6 +87,8 @@ test.describe('home pages', () => {
   });
 
   test('a later page has its own canonical URL and hreflang alternates at the same path in every variant', async ({ page, site }) => {
+    // One page per variant, one after another.
+    test.slow();
     for (const variant of variants) {
       await page.goto(site.url(homePath(variant.id, 2)));
       const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
 import { variants } from '../src/shared/variants.ts';
 import { expect, test } from './fixtures.ts';
 import { e2eContentDir } from './globalSetup.ts';
@@ -20,7 +21,7 @@ import { PAGE_NETWORK_TIMEOUT_MS } from '../src/offline/swStrategy.ts';
 /** Waits until the service worker has kept the page, its other variants and its variant's search. */
 async function visitOnline(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await expect(page.locator('html'), 'the service worker kept the page for offline reading').toHaveAttribute('data-offline', 'ready', { timeout: 20_000 });
+  await expect(page.locator('html'), 'the service worker kept the page for offline reading').toHaveAttribute('data-offline', 'ready', { timeout: 45_000 });
 }
 
 /** The names of this origin's caches, as the page sees them. */
@@ -28,6 +29,8 @@ const cacheNames = (page: Page) => page.evaluate(async () => (await caches.keys(
 
 test.describe('offline reading', () => {
   test('after one online visit: the article, its other variants, every home and search work offline', async ({ page, context, site }) => {
+    // Nine pages and a search, one after another: one reader's offline session.
+    test.slow();
     await visitOnline(page, site.url(`zh-tw/${seedSlug}/`));
     await context.setOffline(true);
 
@@ -35,7 +38,9 @@ test.describe('offline reading', () => {
     await expect(page.locator('h1')).toContainText('鄭州');
     // Styles came from the cache too.
     expect(await page.locator('body').evaluate((body) => getComputedStyle(body).fontFamily)).not.toBe('');
-    expect(await page.locator('link[rel="stylesheet"]').evaluateAll((links) => links.every((l) => (l as HTMLLinkElement).sheet !== null))).toBe(true);
+    const sheets = await page.locator('link[rel="stylesheet"]').evaluateAll((links) => links.map((l) => ({ href: (l as HTMLLinkElement).href, loaded: (l as HTMLLinkElement).sheet !== null })));
+    expect(sheets.length, 'the article links a stylesheet').toBeGreaterThan(0);
+    expect(sheets.filter((sheet) => !sheet.loaded).map((sheet) => sheet.href), 'stylesheets that did not load offline').toEqual([]);
 
     for (const variant of variants) {
       await page.goto(site.url(`${variant.id}/${seedSlug}/`));
@@ -50,7 +55,7 @@ test.describe('offline reading', () => {
     // Search in the visited variant: the search page, Pagefind and the variant's index all come from the cache.
     await page.goto(site.url(`zh-tw/search/?q=${encodeURIComponent('城市大腦')}`));
     const result = page.locator(`#search-results a[href*="/zh-tw/${seedSlug}/"]`).first();
-    await expect(result).toBeVisible({ timeout: 15_000 });
+    await expect(result).toBeVisible();
     // A result opens the kept article, whatever the query string the result link carries.
     await result.click();
     await expect(page.locator('h1')).toContainText('鄭州');
@@ -82,7 +87,7 @@ test.describe('offline reading', () => {
       await route.continue();
     });
     const started = Date.now();
-    await page.goto(site.url(`zh-hk/${seedSlug}/`), { waitUntil: 'commit', timeout: 15_000 });
+    await page.goto(site.url(`zh-hk/${seedSlug}/`), { waitUntil: 'commit' });
     await expect(page.locator('h1')).toContainText('鄭州');
     const waited = Date.now() - started;
     expect(waited, `the kept copy shows after the worker's network timeout (${PAGE_NETWORK_TIMEOUT_MS} ms), not before`).toBeGreaterThanOrEqual(PAGE_NETWORK_TIMEOUT_MS - 500);
@@ -109,6 +114,70 @@ test.describe('offline reading', () => {
     }
     await page.goto(site.url('zh-tw/page/3/'));
     await expect(page.locator('h1')).toHaveText('目前離線');
+  });
+
+  test('keeps at most 200 visited pages, dropping the least recently kept first; precached pages always stay', async ({ page, context, site }) => {
+    // Over two hundred page fetches through the service worker, one after another (their order is the point).
+    test.slow();
+    const cap = 200; // the cap the offline docs promise: ~200 article pages, ~6 MB
+    const pagesCacheKeys = () =>
+      page.evaluate(async () => {
+        const name = (await caches.keys()).find((n) => n.includes(' pages '));
+        return name ? (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname) : [];
+      });
+    await visitOnline(page, site.url(`zh-hans/${seedSlug}/`));
+    const visitedArticle = variants.map((v) => site.url(`${v.id}/${seedSlug}/`));
+    const installed = await pagesCacheKeys();
+    expect(installed, 'the visit kept the article in every variant').toEqual(expect.arrayContaining(visitedArticle));
+    const precached = installed.filter((path) => !visitedArticle.includes(path));
+    expect(precached, 'the install kept the homes, search and offline pages').toEqual(expect.arrayContaining(variants.map((v) => site.url(`${v.id}/`))));
+
+    // Stand-in articles, more than the cap, each answered by the "network" with a page of its own.
+    const standIn = (i: number) => site.url(`zh-hans/kept-${i}/`);
+    await context.route(/\/zh-hans\/kept-\d+\/$/, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: `<!doctype html><title>${new URL(route.request().url()).pathname}</title>` }),
+    );
+    const read = (paths: string[]) =>
+      page.evaluate(async (urls) => {
+        for (const url of urls) {
+          const response = await fetch(url);
+          if (!response.ok) throw new Error(`${url}: ${response.status}`);
+        }
+      }, paths);
+    const extra = 5;
+    await read(Array.from({ length: cap + extra }, (_, i) => standIn(i)));
+
+    // 4 + 205 pages were kept in order; the oldest 9 are gone: the visited article first, then kept-0…kept-4.
+    const afterFill = await pagesCacheKeys();
+    expect(afterFill.filter((path) => precached.includes(path)).sort(), 'precached pages are never dropped').toEqual([...precached].sort());
+    const visitedAfterFill = afterFill.filter((path) => !precached.includes(path));
+    expect(visitedAfterFill, `exactly ${cap} visited pages, the newest, oldest first`).toEqual(Array.from({ length: cap }, (_, i) => standIn(i + extra)));
+
+    // Reading the oldest kept page again makes it the most recent: the next new page drops the one after it.
+    await read([standIn(extra), standIn(cap + extra)]);
+    const visitedNow = (await pagesCacheKeys()).filter((path) => !precached.includes(path));
+    expect(visitedNow).toHaveLength(cap);
+    expect(visitedNow, 'the page read again is kept').toContain(standIn(extra));
+    expect(visitedNow, 'the least recently kept page is dropped').not.toContain(standIn(extra + 1));
+    expect(visitedNow.slice(-2), 'the page read again and the new page are the most recent').toEqual([standIn(extra), standIn(cap + extra)]);
+  });
+
+  test('with Data Saver on, a visit keeps the pages but fetches no search file; with it off, search is kept', async ({ page, context, site }) => {
+    const cachedPaths = () => page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname)))).flat());
+    const searchFiles = (paths: string[]) => paths.filter((path) => path.includes('/pagefind/') || path.includes('/sw-search/'));
+    // Chromium's own Data Saver switch: the page reads it as navigator.connection.saveData.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setDataSaverOverride', { dataSaverEnabled: true });
+    await visitOnline(page, site.url(`zh-tw/${seedSlug}/`));
+    expect(await page.evaluate(() => (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData), 'Data Saver is on').toBe(true);
+    const saving = await cachedPaths();
+    expect(saving, 'the article is kept in every variant').toEqual(expect.arrayContaining(variants.map((v) => site.url(`${v.id}/${seedSlug}/`))));
+    expect(searchFiles(saving), 'search files kept with Data Saver on').toEqual([]);
+
+    await cdp.send('Emulation.setDataSaverOverride', { dataSaverEnabled: false });
+    await visitOnline(page, site.url('zh-tw/'));
+    const kept = searchFiles(await cachedPaths());
+    expect(kept.filter((path) => path.includes('/pagefind/zh-tw/')).length, 'with Data Saver off the variant\'s search index is kept').toBeGreaterThan(0);
   });
 
   test('the worker is scoped to the base and its caches are named for it', async ({ page, site }) => {
@@ -139,26 +208,41 @@ function buildSite(outDir: string, edit: (contentDir: string) => void): void {
 
 const deployVersion = (outDir: string) => /deploy ([0-9a-f]{16})/.exec(readFileSync(join(outDir, 'sw.js'), 'utf8'))![1]!;
 
-/** Every response in this site's caches whose bytes differ from what the server now serves. */
-async function staleCacheEntries(page: Page): Promise<string[]> {
+/** The sha-256 of every response in this site's caches, by URL, as the page's caches hold them. */
+function cachedDigests(page: Page): Promise<Array<{ url: string; sha256: string }>> {
   return page.evaluate(async () => {
-    const stale: string[] = [];
+    const entries: Array<{ url: string; sha256: string }> = [];
     for (const name of await caches.keys()) {
       const cache = await caches.open(name);
       for (const request of await cache.keys()) {
-        const cached = new Uint8Array(await (await cache.match(request))!.arrayBuffer());
-        const served = new Uint8Array(await (await fetch(request.url, { cache: 'no-store' })).arrayBuffer());
-        if (cached.length !== served.length || cached.some((byte, i) => byte !== served[i])) stale.push(request.url);
+        const digest = await crypto.subtle.digest('SHA-256', await (await cache.match(request))!.arrayBuffer());
+        entries.push({ url: request.url, sha256: [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('') });
       }
     }
-    return stale;
+    return entries;
   });
+}
+
+/**
+ * Every cached response whose bytes differ from what the server now serves. The server is read directly
+ * (Playwright's request context, outside the browser): a `fetch()` from the page would go through the
+ * service worker, which answers cache-first files from the very cache being checked.
+ */
+async function staleCacheEntries(page: Page, server: APIRequestContext): Promise<string[]> {
+  const stale: string[] = [];
+  for (const { url, sha256 } of await cachedDigests(page)) {
+    const response = await server.get(url, { maxRedirects: 0 });
+    const served = createHash('sha256').update(await response.body()).digest('hex');
+    if (response.status() !== 200 || served !== sha256) stale.push(`${url} (server: ${response.status()})`);
+  }
+  return stale;
 }
 
 // One build pair is enough: it runs under `/news/`, with its own server (two deploys into one folder).
 test.describe('a new deploy', { tag: '@subpath-only' }, () => {
-  test('replaces the old one cleanly: new content, old caches gone, no old file left in a cache', async ({ browser }) => {
-    test.setTimeout(180_000);
+  test('replaces the old one cleanly: new content, old caches gone, no old file left in a cache', async ({ browser, request }) => {
+    // Two full builds of the e2e sources, one after the other, inside the test.
+    test.setTimeout(600_000);
     const root = mkdtempSync(join(tmpdir(), 'zhpress-update-'));
     const outDir = join(root, 'site');
     const article = (content: string) => join(content, 'articles', `${seedSlug}.mdx`);
@@ -190,14 +274,18 @@ test.describe('a new deploy', { tag: '@subpath-only' }, () => {
 
       await page.reload();
       await expect(page.locator('h1')).toContainText('（更新）');
-      await expect.poll(() => cacheNames(page), { timeout: 20_000, message: 'only deploy B’s caches remain' }).toEqual([`zhpress /news/ pages ${versionB}`, `zhpress /news/ shell ${versionB}`]);
-      expect(await staleCacheEntries(page), 'cached files that are not what deploy B serves').toEqual([]);
+      await expect.poll(() => cacheNames(page), { timeout: 45_000, message: 'only deploy B’s caches remain' }).toEqual([`zhpress /news/ pages ${versionB}`, `zhpress /news/ shell ${versionB}`]);
+      expect(await staleCacheEntries(page, request), 'cached files that are not what deploy B serves').toEqual([]);
       const cachedNow = await page.evaluate(async () => {
         const urls: string[] = [];
         for (const name of await caches.keys()) urls.push(...(await (await caches.open(name)).keys()).map((r) => r.url));
         return urls;
       });
+      // The changed article changes some of deploy A's hashed search chunks: they are gone from the server…
       const goneSearchFiles = oldSearchFiles.filter((url) => /\.pf_(index|fragment|filter)$/.test(url) && !existsSync(join(outDir, new URL(url).pathname.slice('/news/'.length))));
+      expect(goneSearchFiles.length, 'deploy B no longer has some of the search chunks deploy A cached (the edit changed the index)').toBeGreaterThan(0);
+      for (const url of goneSearchFiles) expect((await request.get(url)).status(), `deploy B's server no longer serves ${url}`).toBe(404);
+      // …and from the reader's caches.
       for (const url of goneSearchFiles) expect(cachedNow, `deploy A's ${url} is no longer cached`).not.toContain(url);
       // The article read under deploy A was carried over and is readable offline, as deploy B wrote it.
       await context.setOffline(true);

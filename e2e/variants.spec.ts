@@ -45,6 +45,8 @@ test.describe('script variants', () => {
   });
 
   test('every page exists in every variant at the same path apart from the variant segment', async ({ page, site }) => {
+    // Crawls the pages of all four variants.
+    test.slow();
     const pathsPerVariant = new Map<string, string[]>();
     for (const variant of variants) {
       const seen = new Set<string>();

@@ -98,10 +98,12 @@ test('buildStats', async (t) => {
   await t.test("should see a child process's memory high-water mark before it exits", { skip: process.platform !== 'linux' }, () => {
     const stats = runRecorded(`
       const { spawn } = await import('node:child_process');
-      const child = spawn(process.execPath, ['-e', 'globalThis.keep = Buffer.alloc(96 * 2 ** 20, 1); setTimeout(() => {}, 5000)'], { stdio: 'ignore' });
+      const { once } = await import('node:events');
+      // The child says when its memory is allocated; it stays until killed.
+      const child = spawn(process.execPath, ['-e', 'globalThis.keep = Buffer.alloc(96 * 2 ** 20, 1); process.stdout.write("allocated"); setInterval(() => {}, 60000)'], { stdio: ['ignore', 'pipe', 'ignore'] });
       stats.phase('post');
       await stats.measure('index', async () => {
-        await new Promise((resolve) => setTimeout(resolve, 600));
+        await once(child.stdout, 'data');
         stats.noteChildMemory();
         child.kill();
       });
