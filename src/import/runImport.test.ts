@@ -50,7 +50,7 @@ describe('runImport', () => {
     const { out } = await run(root);
     for (const expected of [
       /title +对标北上杭，郑州这次想做“标杆”/,
-      /published +2019-12-20T15:14:59\+08:00 \(发布日期 2019-12-20 15:14:59, read as Beijing time UTC\+08:00\)/,
+      /published +2019-12-20T15:14:59\+08:00 \(发布日期 2019-12-20 15:14:59, read as Beijing time UTC\+08:00: the page names 每日经济新闻\)/,
       /site +中华写字楼网 http:\/\/news\.officese\.com\//,
       /source +每日经济新闻/,
       /editor +1004/,
@@ -101,7 +101,7 @@ describe('runImport', () => {
       'error: missing.txt: no such file or folder; nothing written',
       'error: raw/empty.txt: the file is empty; nothing written',
       'error: raw/image.txt: this is a binary file (PNG image), not text; nothing written',
-      'error: raw/notes.txt:1: no recognisable article: expected the page chrome with 发布日期 (publication date, e.g. 发布日期:2019-12-20 15:14:59) within 4 lines after the title; nothing written',
+      'error: raw/notes.txt:1: no publication date found: searched lines 2–3 for a date line such as 发布时间：2020-06-06 10:08 or 2019年06月15日08:18 来源：人民网; add the date to the file, or give it with --published "2020-06-06 10:08"; nothing written',
     ]);
     assert.deepEqual(await articles(root), [`${seedSlug}.mdx`]);
     assert.match(out, /5 files: 1 imported, 4 refused/);

@@ -14,6 +14,10 @@ export interface RunImportOptions {
   dryRun?: boolean;
   script?: Script;
   keepPunctuation?: boolean;
+  /** `--published`: the publication date for every file of the run (see `ImportOptions.published`). */
+  published?: string;
+  /** `--timezone`: the zone printed times without an offset are read in (see `ImportOptions.timezone`). */
+  timezone?: string;
   /** Paths are printed relative to this folder. */
   cwd?: string;
   print: (line: string) => void;
@@ -54,6 +58,8 @@ export async function runImport(options: RunImportOptions): Promise<RunImportRes
       existing,
       ...(options.script === undefined ? {} : { script: options.script }),
       keepPunctuation: options.keepPunctuation ?? false,
+      ...(options.published === undefined ? {} : { published: options.published }),
+      ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
     });
     if (!imported.ok) {
       results.push({ file, ok: false, reason: imported.reason, ...(imported.line === undefined ? {} : { line: imported.line }) });
