@@ -101,14 +101,52 @@ export function importRawArticle(bytes: Uint8Array, options: ImportOptions): Imp
   if (!decoded.ok) return decoded;
   const lineEndings = detectLineEndings(decoded.text);
   const visible = removeInvisibleCharacters(decoded.text.replace(/\r\n?/g, '\n'));
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return importArticleText(visible.text, {
+    encoding: decoded.encoding,
+    bom: decoded.bom,
+    lineEndings,
+    removedCharacters: visible.removed,
+    sha256,
+    rawFile: options.fileName,
+  }, options);
+}
+
+/** Where an article's text came from: the raw file, and what its form (HTML, feed) told beside the text. */
+export interface ArticleProvenance {
+  encoding: RawEncoding;
+  bom: boolean;
+  lineEndings: ImportReport['lineEndings'];
+  removedCharacters: RemovedCharacter[];
+  /** sha256 of the raw bytes (of the feed item, for a feed). */
+  sha256: string;
+  /** `raw.file`: the file's base name (`feed.xml#<item id>` for a feed item). */
+  rawFile: string;
+  /** A machine-readable publication date the page or feed gives (used when no date is printed). */
+  pagePublished?: ParseOptions['pagePublished'];
+  /** The site's name and address from the page's or feed's metadata. */
+  site?: { name?: string; url?: string };
+}
+
+/**
+ * The text half of the importer: article text (LF line endings, invisible characters removed) in the layout
+ * `parseRawArticle` reads → MDX. `importRawArticle` feeds it text files; `importHtmlArticle` and
+ * `importFeedArticles` feed it the text they extract.
+ */
+export function importArticleText(text: string, provenance: ArticleProvenance, options: ImportOptions): ImportedArticle | Refusal {
   let givenDate: ParseOptions['published'];
   if (options.published !== undefined) {
     const given = readGivenDate(options.published);
     if ('reason' in given) return given;
     givenDate = given;
   }
-  const article = parseRawArticle(visible.text, givenDate ? { published: givenDate } : {});
+  const parseOptions: ParseOptions = {};
+  if (givenDate) parseOptions.published = givenDate;
+  if (provenance.pagePublished) parseOptions.pagePublished = provenance.pagePublished;
+  const article = parseRawArticle(text, parseOptions);
   if (!article.ok) return article;
+  if (provenance.site?.name && !article.site.name) article.site.name = provenance.site.name;
+  if (provenance.site?.url && !article.site.url) article.site.url = provenance.site.url;
 
   const punctuation: PunctuationChanges = {};
   const normalize = (text: string): string => {
@@ -151,13 +189,13 @@ export function importRawArticle(bytes: Uint8Array, options: ImportOptions): Imp
   notInferred.push('section: the page names none');
   notInferred.push('tags: the page names none');
 
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const { sha256 } = provenance;
   const frontmatter: ImportedFrontmatter = {
     title: escapeVariantMarkup(title),
     description: escapeVariantMarkup(description.text),
     published: publishedReport.value,
     script,
-    raw: { file: options.fileName, sha256, encoding: decoded.encoding },
+    raw: { file: provenance.rawFile, sha256, encoding: provenance.encoding },
   };
   if (site.name && site.url) frontmatter.site = { name: site.name, url: site.url };
   else if (site.name || site.url) notInferred.push('site: recorded only with both a name and a URL');
@@ -177,9 +215,9 @@ export function importRawArticle(bytes: Uint8Array, options: ImportOptions): Imp
     mdx,
     frontmatter,
     report: {
-      encoding: decoded.encoding,
-      bom: decoded.bom,
-      lineEndings,
+      encoding: provenance.encoding,
+      bom: provenance.bom,
+      lineEndings: provenance.lineEndings,
       script,
       scriptDetection,
       scriptOverridden: options.script !== undefined,
@@ -194,7 +232,7 @@ export function importRawArticle(bytes: Uint8Array, options: ImportOptions): Imp
       paragraphs: blocks.filter((b) => b.kind === 'paragraph').length,
       description,
       punctuation: { normalized: !options.keepPunctuation, changes: punctuation },
-      removedCharacters: visible.removed,
+      removedCharacters: provenance.removedCharacters,
       trimmedLines: article.trimmedLines,
       noBreakSpaces: article.noBreakSpaces,
       dropped: article.dropped,

@@ -33,8 +33,8 @@ export interface PrintedDate {
   label?: string;
   /** Which reader recognised it (see `readWrittenDates`). */
   readBy: 'chrono-node' | 'ROC year rule' | 'command line';
-  /** Where it was found: above the body, below it, or given with `--published`. */
-  place: 'head' | 'foot' | 'command line';
+  /** Where it was found: above the body, below it, in the page's metadata, or given with `--published`. */
+  place: 'head' | 'foot' | 'page metadata' | 'command line';
   line: number;
 }
 
@@ -71,6 +71,11 @@ export interface RawArticle {
 export interface ParseOptions {
   /** The publication date given on the command line (`--published`): it wins over any date on the page. */
   published?: Omit<PrintedDate, 'line' | 'place' | 'readBy'>;
+  /**
+   * A machine-readable date from the page (`article:published_time`, a feed's `pubDate`): used when no date is
+   * printed above the body; `label` names where it came from.
+   */
+  pagePublished?: Omit<PrintedDate, 'line' | 'place'>;
 }
 
 /** Longest line taken for a title; a longer first line is a paragraph, not a headline. */
@@ -268,6 +273,7 @@ export function parseRawArticle(text: string, options: ParseOptions = {}): RawAr
     rest = rest.slice(repeatAt + 1);
   }
 
+  if (!published && options.pagePublished) published = { ...options.pagePublished, place: 'page metadata', line: title.line };
   // A page that prints only its update time (最新更新) gives that as its date.
   const onlyUpdated = () => {
     if (!published && updated) {
