@@ -70,7 +70,10 @@ export function extractHtmlArticle(html: string): HtmlArticle {
   const heading = [...document.querySelectorAll('h1, h2, h3')]
     .map((h) => (h.textContent ?? '').replace(/[\s\u3000]+/gu, ' ').trim())
     .find((text) => text.length >= 4 && pageTitles.some((t) => t.startsWith(squash(text))));
-  const title = heading ?? readable?.title?.trim() ?? pageTitles[0] ?? '';
+  // Without a matching heading, the <title> less its site suffix (`法国全国大罢工…-新华网`), if the page prints it.
+  const suffixless = (readable?.title ?? '').replace(/\s*[-_|｜–—]\s*[^-_|｜–—]{1,12}$/u, '').trim();
+  const printed = pageLines.find((l) => suffixless !== '' && squash(l.text) === squash(suffixless))?.text;
+  const title = heading ?? printed ?? readable?.title?.trim() ?? pageTitles[0] ?? '';
 
   let body: HtmlTextLine[] = [];
   if (readable?.content) body = htmlTextLines(parseHTML(`<html><body>${readable.content}</body></html>`).document.body);

@@ -2,7 +2,7 @@
  * What kind of page chrome a whole line is, if it is one: the buttons, link lists, pagination, notices and
  * footers a news page wraps around the article, in Simplified or Traditional script.
  */
-export type ChromeKind = 'buttons' | 'breadcrumb' | 'link list' | 'link' | 'pagination' | 'notice' | 'copyright';
+export type ChromeKind = 'buttons' | 'breadcrumb' | 'separator' | 'link list' | 'link' | 'pagination' | 'notice' | 'copyright';
 
 /** Separators between buttons on one line: `【打印】【关闭】`, `分享 | 列印`, `字号：大 中 小`. */
 const between = '[\\s|｜丨/\\\\【】\\[\\]()（）:：·•,，、>＞«»-]*';
@@ -36,8 +36,10 @@ const copyright = /^(?:©|\(c\)|（c）|copyright\b|版权所有|版權所有|�
 const copyrightAnywhere = /©|版权所有|版權所有|all rights reserved/iu;
 const MAX_COPYRIGHT_LENGTH = 160;
 /** `首页 > 新闻 > 社会`, `首頁 / 社會`, `当前位置：首页 > 正文`: navigation, never a title. */
-const breadcrumbStart = /^(?:当前位置|當前位置|您的位置|您现在的位置|您現在的位置|所在位置|位置)\s*[:：]/u;
-const breadcrumbTrail = /^(?:首页|首頁|主页|主頁|网站首页|網站首頁|新闻首页|新聞首頁|home|news)(?:\s*[>＞/»›|｜\\-]\s*[^\s>＞/»›|｜]{1,12}){1,6}\s*[>＞/»›]?$/iu;
+const breadcrumbStart = /^(?:当前位置|當前位置|现在位置|現在位置|您的位置|您现在的位置|您現在的位置|所在位置|位置)\s*[:：]/u;
+const breadcrumbTrail = /^(?:首页|首頁|主页|主頁|网站首页|網站首頁|新闻首页|新聞首頁|home|news)(?:\s*(?:>>|[>＞/»›|｜\\-])\s*[^\s>＞/»›|｜]{1,12}){1,6}\s*[>＞/»›]?$/iu;
+/** A rule drawn with characters (`---`, `＊＊＊`): layout, not text. */
+const separatorLine = /^[-=_*~—－＝＊·•.。\s]{3,}$/u;
 const MAX_BREADCRUMB_LENGTH = 60;
 
 /**
@@ -49,6 +51,7 @@ export function chromeKind(line: string): ChromeKind | null {
   if (length === 0) return null;
   if (buttonRow.test(line) && buttonWord.test(line) && !/[。！？]/u.test(line)) return 'buttons';
   if (length <= MAX_BREADCRUMB_LENGTH && (breadcrumbStart.test(line) || breadcrumbTrail.test(line))) return 'breadcrumb';
+  if (separatorLine.test(line)) return 'separator';
   if (linkListHeading.test(line)) return 'link list';
   if (linkLine.test(line) || urlOnly.test(line)) return 'link';
   if (pagination.test(line) && !/^\d{1,3}$/u.test(line)) return 'pagination';
@@ -61,6 +64,7 @@ export function chromeKind(line: string): ChromeKind | null {
 export const chromeKindNames: Readonly<Record<ChromeKind, string>> = {
   buttons: 'page buttons',
   breadcrumb: 'breadcrumb navigation',
+  separator: 'separator line',
   'link list': 'link list heading',
   link: 'link',
   pagination: 'pagination',

@@ -111,6 +111,7 @@ const creditPattern = new RegExp(
   `^[（(【\\[]?\\s*${label.credit}\\s*[:：]?\\s*${creditNames}(?:\\s+${label.credit}\\s*[:：]?\\s*${creditNames})*\\s*[）)】\\]]?$`,
   'u',
 );
+const leadReporter = /[（(]\s*(?:本报|本報)?(?:记者|記者)\s*(\p{Script=Han}{2,4}(?:[、\s]\p{Script=Han}{2,4})*)\s*[）)]/u;
 const urlPattern = /https?:\/\/[\x21-\x7e]+/u;
 /** A line that ends a sentence is prose, never a link in a list. */
 const sentenceEnd = /[。！？!?][”’」』）)]*$/u;
@@ -401,6 +402,16 @@ export function parseRawArticle(text: string, options: ParseOptions = {}): RawAr
   };
   if (updated) article.updated = updated;
   if (meta.editor) article.editor = meta.editor;
+  // A reporter named only in the lead's dateline: `新华社巴黎12月9日电（记者唐霁）`, `（中央社記者盧太城台東縣1日電）`.
+  if (!meta.author) {
+    for (const block of blocks.slice(0, 2)) {
+      const named = readMetadataLine(block.text).author ?? leadReporter.exec(block.text)?.[1];
+      if (named) {
+        meta.author = named;
+        break;
+      }
+    }
+  }
   if (meta.author) article.author = meta.author;
   if (credits.length > 0) article.credits = credits;
   if (meta.readers !== undefined) article.readers = meta.readers;

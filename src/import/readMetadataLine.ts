@@ -94,7 +94,8 @@ export function readMetadataLine(line: string): MetadataLine {
   };
   // Authors and editors are people: a few Han characters, or a Latin name or staff number, maybe several.
   const person = (text: string | undefined) => (text !== undefined && personNames.test(text) ? text : undefined);
-  const source = value(sourcePattern.exec(line));
+  // A source value ends before a button (`新京报 举报`) or a dateline (`中央社 澎湖縣28日電`).
+  const source = value(sourcePattern.exec(line))?.replace(/\s+(?:举报|舉報|分享|打印|列印|\p{Script=Han}{1,6}\d{1,2}日[电電])$/u, '');
   if (source) result.source = source;
   const dateline = datelineBylinePattern.exec(line);
   const author = dateline?.[1] ?? reportedByPattern.exec(line)?.[1] ?? person(value(authorPattern.exec(line))) ?? reporterPattern.exec(line)?.[1];
