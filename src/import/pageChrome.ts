@@ -2,7 +2,7 @@
  * What kind of page chrome a whole line is, if it is one: the buttons, link lists, pagination, notices and
  * footers a news page wraps around the article, in Simplified or Traditional script.
  */
-export type ChromeKind = 'buttons' | 'breadcrumb' | 'separator' | 'link list' | 'link' | 'pagination' | 'notice' | 'copyright';
+export type ChromeKind = 'buttons' | 'breadcrumb' | 'link list' | 'link' | 'pagination' | 'notice' | 'copyright';
 
 /** Separators between buttons on one line: `【打印】【关闭】`, `分享 | 列印`, `字号：大 中 小`. */
 const between = '[\\s|｜丨/\\\\【】\\[\\]()（）:：·•,，、>＞«»-]*';
@@ -32,14 +32,18 @@ const pagination = /^(?:(?:[【[]\s*\d{1,3}\s*[】\]]\s*)+|(?:(?:上一页|下�
 /** Paywall, login and expiry notices: short lines that speak to the reader about the page, not the news. */
 const notice = /(?:已过期|已過期|超过保存期限|超過保存期限|保存期限已过|订阅后|訂閱後|订阅全文|訂閱全文|付费阅读|付費閱讀|付费会员|付費會員|会员专享|會員專屬|会员专属|登录后|登入後|登錄後|阅读全文|閱讀全文|展开全文|展開全文|剩余\s*\d+\s*%|剩餘\s*\d+\s*%|下载客户端|下載客戶端|下载APP|下載APP|打开APP|打開APP|扫码关注|掃碼關注|关注我们|關注我們|加入会员|加入會員|成为会员|成為會員|本文暂不开放|本文暫不開放)/iu;
 const MAX_NOTICE_LENGTH = 40;
+/** `原标题：…`, `原標題：…`: a note on the headline the story first ran under, not article text. */
+const originalTitle = /^[（(]?\s*(?:原标题|原標題)\s*[:：]/u;
+const MAX_ORIGINAL_TITLE_LENGTH = 120;
 const copyright = /^(?:©|\(c\)|（c）|copyright\b|版权所有|版權所有|版权声明|版權聲明|未经授权|未經授權|未经许可|未經許可|本网站所有|本網站所有|本站所有)/iu;
 const copyrightAnywhere = /©|版权所有|版權所有|all rights reserved/iu;
 const MAX_COPYRIGHT_LENGTH = 160;
 /** `首页 > 新闻 > 社会`, `首頁 / 社會`, `当前位置：首页 > 正文`: navigation, never a title. */
 const breadcrumbStart = /^(?:当前位置|當前位置|现在位置|現在位置|您的位置|您现在的位置|您現在的位置|所在位置|位置)\s*[:：]/u;
 const breadcrumbTrail = /^(?:首页|首頁|主页|主頁|网站首页|網站首頁|新闻首页|新聞首頁|home|news)(?:\s*(?:>>|[>＞/»›|｜\\-])\s*[^\s>＞/»›|｜]{1,12}){1,6}\s*[>＞/»›]?$/iu;
-/** A rule drawn with characters (`---`, `＊＊＊`): layout, not text. */
-const separatorLine = /^[-=_*~—－＝＊·•.。\s]{3,}$/u;
+/** A rule drawn with characters (`---`, `＊＊＊`): layout, and dropped above the headline only (in the body it may
+ * be the article's own scene break, which is kept and shown as written). */
+export const separatorLine = /^[-=_*~—－＝＊·•.。\s]{3,}$/u;
 const MAX_BREADCRUMB_LENGTH = 60;
 
 /**
@@ -51,10 +55,10 @@ export function chromeKind(line: string): ChromeKind | null {
   if (length === 0) return null;
   if (buttonRow.test(line) && buttonWord.test(line) && !/[。！？]/u.test(line)) return 'buttons';
   if (length <= MAX_BREADCRUMB_LENGTH && (breadcrumbStart.test(line) || breadcrumbTrail.test(line))) return 'breadcrumb';
-  if (separatorLine.test(line)) return 'separator';
   if (linkListHeading.test(line)) return 'link list';
   if (linkLine.test(line) || urlOnly.test(line)) return 'link';
   if (pagination.test(line) && !/^\d{1,3}$/u.test(line)) return 'pagination';
+  if (length <= MAX_ORIGINAL_TITLE_LENGTH && originalTitle.test(line)) return 'notice';
   if (length <= MAX_NOTICE_LENGTH && notice.test(line) && !/[。！？][”」』]?\s*\S/u.test(line)) return 'notice';
   if (length <= MAX_COPYRIGHT_LENGTH && (copyright.test(line) || (copyrightAnywhere.test(line) && length <= 80))) return 'copyright';
   return null;
@@ -64,7 +68,6 @@ export function chromeKind(line: string): ChromeKind | null {
 export const chromeKindNames: Readonly<Record<ChromeKind, string>> = {
   buttons: 'page buttons',
   breadcrumb: 'breadcrumb navigation',
-  separator: 'separator line',
   'link list': 'link list heading',
   link: 'link',
   pagination: 'pagination',

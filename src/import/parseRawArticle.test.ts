@@ -179,4 +179,15 @@ describe('parseRawArticle', () => {
     assert.ok(given.ok);
     assert.deepEqual(given.published, { date: '2020-06-06', written: '2020-06-06', readBy: 'command line', place: 'command line', line: 1 });
   });
+
+  test('should end the article at its closing credits, dropping the page after them, and read glued credits', () => {
+    const page = parsed(['标题', '2020-06-06 10:08', '第一段正文。', '第二段正文。', '第三段正文。', '责任编辑：李跃群 校对：刘威', '我要反馈', '关键词 >> 新冠', '热门评论 10条'].join('\n'));
+    assert.deepEqual(page.blocks.map((b) => b.text), ['第一段正文。', '第二段正文。', '第三段正文。']);
+    assert.equal(page.editor, '李跃群');
+    assert.ok(page.dropped.some((d) => d.what.includes('after the closing credits') && d.what.includes('我要反馈')), 'the report lists what came after');
+    const glued = parsed(['標題', '2024-05-01 11:19', '（中央社記者盧太城台東縣1日電）第一段。', '最後一段。（編輯：陳仁華）1130501'].join('\n'));
+    assert.equal(glued.blocks.at(-1)?.text, '最後一段。');
+    assert.equal(glued.editor, '陳仁華');
+    assert.equal(glued.author, '盧太城');
+  });
 });

@@ -1,5 +1,5 @@
 import { normalizePunctuation } from './normalizePunctuation.ts';
-import { chromeKind, chromeKindNames } from './pageChrome.ts';
+import { chromeKind, chromeKindNames, separatorLine } from './pageChrome.ts';
 import { readMetadataLine, type MetadataLine } from './readMetadataLine.ts';
 import { refuse, type Refusal } from './refusal.ts';
 
@@ -88,6 +88,8 @@ const HEAD_LINES = 8;
 const FOOT_LINES = 8;
 /** Lines after a link-list heading (延伸阅读) dropped as its links, at most. */
 const MAX_LINK_LIST = 12;
+/** Lines a page prints after an article's closing credits (comments, tags, link lists), at most. */
+const MAX_PAGE_TAIL = 40;
 /** A link in a link list is a short headline, not a sentence. */
 const MAX_LINK_LENGTH = 40;
 
@@ -111,6 +113,7 @@ const creditPattern = new RegExp(
   `^[（(【\\[]?\\s*${label.credit}\\s*[:：]?\\s*${creditNames}(?:\\s+${label.credit}\\s*[:：]?\\s*${creditNames})*\\s*[）)】\\]]?$`,
   'u',
 );
+const gluedCreditPattern = /[（(]\s*(?:责任编辑|責任編輯|编辑|編輯|责编|責編)\s*[:：]\s*(\p{Script=Han}{2,4}(?:[、，,]\p{Script=Han}{2,4})*)\s*[）)]\s*\d{0,8}$/u;
 const leadReporter = /[（(]\s*(?:本报|本報)?(?:记者|記者)\s*(\p{Script=Han}{2,4}(?:[、\s]\p{Script=Han}{2,4})*)\s*[）)]/u;
 const urlPattern = /https?:\/\/[\x21-\x7e]+/u;
 /** A line that ends a sentence is prose, never a link in a list. */
@@ -163,8 +166,9 @@ export function parseRawArticle(text: string, options: ParseOptions = {}): RawAr
   const drop = (line: RawLine, what: string) => dropped.push({ line: line.line, what });
 
   // Navigation and buttons above the headline.
-  while (rest.length > 1 && chromeKind(rest[0]!.text) !== null) {
-    drop(rest[0]!, `${chromeKindNames[chromeKind(rest[0]!.text)!]} (${rest[0]!.text})`);
+  while (rest.length > 1 && (chromeKind(rest[0]!.text) !== null || separatorLine.test(rest[0]!.text))) {
+    const kind = chromeKind(rest[0]!.text);
+    drop(rest[0]!, `${kind ? chromeKindNames[kind] : 'separator line'} (${rest[0]!.text})`);
     rest = rest.slice(1);
   }
   const title = rest[0]!;
@@ -360,6 +364,19 @@ export function parseRawArticle(text: string, options: ParseOptions = {}): RawAr
   }
   rest = body;
 
+  // The article ends at its closing credits (`责任编辑：李跃群 校对：刘威`): what a page prints after them in the
+  // last part of the body is its comment box, tags and link lists, never the article.
+  const lastCredit = rest.findLastIndex((l, i) => i > 0 && rest.length - i <= MAX_PAGE_TAIL && (creditPattern.test(l.text) || isCreditMetadata(l.text)));
+  if (lastCredit !== -1 && lastCredit < rest.length - 1) {
+    // 来源 and other credit lines after them stay for the closing loop below; the rest goes.
+    const after: RawLine[] = [];
+    for (const line of rest.slice(lastCredit + 1)) {
+      if (sourcePattern.test(line.text) || creditPattern.test(line.text) || readMetadataLine(line.text).wholeLine) after.push(line);
+      else drop(line, `after the closing credits on line ${rest[lastCredit]!.line} (${line.text})`);
+    }
+    rest = [...rest.slice(0, lastCredit + 1), ...after];
+  }
+
   // The closing 来源, credit and metadata lines, in whatever order they come; none of them is body text.
   let closingSource: RawLine | undefined;
   const credits: RawLine[] = [];
@@ -369,6 +386,7 @@ export function parseRawArticle(text: string, options: ParseOptions = {}): RawAr
     if (sourceMatch) closingSource = { text: sourceMatch[1]!.trim(), line: last.line };
     else if (rest.length === 1) break;
     else if (creditPattern.test(last.text)) {
+      takeMetadata(last, read);
       credits.unshift(last);
       drop(last, `closing credits (${last.text})`);
     } else if (read.wholeLine && read.dates.length === 0 && (read.source || read.editor || read.author)) {
@@ -377,6 +395,15 @@ export function parseRawArticle(text: string, options: ParseOptions = {}): RawAr
       drop(last, describeMetadata(last.text, read));
     } else break;
     rest = rest.slice(0, -1);
+  }
+
+  // CNA copy glues its editor credit and an ROC date code to the last paragraph: `…環境。（編輯：陳仁華）1130501`.
+  const lastLine = rest.at(-1);
+  const gluedCredit = lastLine ? gluedCreditPattern.exec(lastLine.text) : null;
+  if (lastLine && gluedCredit && gluedCredit.index > 0) {
+    if (!meta.editor) meta.editor = gluedCredit[1]!;
+    drop(lastLine, `closing credits glued to the last paragraph (${gluedCredit[0]})`);
+    rest = [...rest.slice(0, -1), { ...lastLine, text: lastLine.text.slice(0, gluedCredit.index) }];
   }
 
   const blocks: RawBlock[] = rest.map((l, i) => ({
@@ -430,6 +457,12 @@ function impossibleIn(line: RawLine): Refusal | null {
   const read = readMetadataLine(line.text);
   if (read.impossibleDate === undefined) return null;
   return refuse(`the date "${read.impossibleDate}" is not a real date and time`, line.line);
+}
+
+/** A whole line of editor credits with labels (`责任编辑: 于文凯`, `（编辑：陈仁华）`), read by readMetadataLine. */
+function isCreditMetadata(text: string): boolean {
+  const read = readMetadataLine(text);
+  return read.wholeLine && read.editor !== undefined && read.dates.length === 0;
 }
 
 function describeMetadata(text: string, read: MetadataLine): string {

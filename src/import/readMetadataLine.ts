@@ -26,7 +26,7 @@ export interface MetadataLine {
 // Labels in Simplified and Traditional script. OpenCC writes 发布 as 發佈, Taiwan sites often 發布.
 const publishedLabel = '发布日期|發布日期|發佈日期|发布时间|發布時間|發佈時間|发表时间|發表時間|发表于|發表於|发稿时间|發稿時間|出版时间|出版時間|刊登日期|刊出日期|上稿时间|上稿時間|时间|時間|日期|发布|發布|發佈';
 const updatedLabel = '最新更新|最后更新|最後更新|更新时间|更新時間|更新日期|更新于|更新於|修改时间|修改時間';
-const sourceLabel = '信息来源|信息來源|本文来源|本文來源|文章来源|文章來源|新闻来源|新聞來源|稿件来源|稿件來源|消息来源|消息來源|来源|來源|出处|出處';
+const sourceLabel = '来源于|來源於|信息来源|信息來源|本文来源|本文來源|文章来源|文章來源|新闻来源|新聞來源|稿件来源|稿件來源|消息来源|消息來源|来源|來源|出处|出處';
 const authorLabel = '作者|撰文|记者|記者|本报记者|本報記者|文字|撰稿|供稿|通讯员|通訊員|文|图文|圖文';
 const editorLabel = '责任编辑|責任編輯|责编|責編|编辑|編輯|编审|編審|审核|審核|校对|校對';
 // Counters and widgets that share the metadata line: 阅读人数:, 浏览次数：123, 字号：大 中 小, 分享到.
@@ -37,7 +37,7 @@ const labelEnd = '(?:\\s*[:：]\\s*|\\s+)';
 const valueEnd = `(?=\\s{2,}|\\s+(?:本报|本報)?(?:记者|記者)|\\s+[^\\s:：]{1,6}[:：]|\\s*[|｜丨【\\[]|\\s+(?:${publishedLabel}|${updatedLabel}|${sourceLabel}|${authorLabel}|${editorLabel})\\s*[:：]|\\s*(?:${editorLabel}|${sourceLabel})\\s*[:：]|\\s*[）)]|$)`;
 const sourcePattern = new RegExp(`(?:^|[\\s（(【\\[|｜丨])(?:${sourceLabel})${labelEnd}([^\\s:：|｜丨].{0,40}?)${valueEnd}`, 'u');
 const authorPattern = new RegExp(`(?:^|[\\s（(【\\[|｜丨])(?:${authorLabel})\\s*[:：/／]\\s*([^\\s:：|｜丨].{0,30}?)${valueEnd}`, 'u');
-const reporterPattern = /(?:^|[\s（(【[|｜丨])(?:本报记者|本報記者|记者|記者)\s+(\p{Script=Han}{2,4}(?:[、，,\s]\p{Script=Han}{2,4})*)(?=\s|$|[）)】\]|｜丨])/u;
+const reporterPattern = /(?:^|[\s（(【[|｜丨]|^\p{Script=Han}{2,8}?)(?:本报记者|本報記者|记者|記者)\s+(\p{Script=Han}{2,4}(?:[、，,\s]\p{Script=Han}{2,4})*)(?=\s|$|[）)】\]|｜丨])/u;
 // CNA's dateline byline: `（中央社記者吳書緯台北19日電）`: 記者 + name (2–3 characters) + place + day + 電.
 const datelineBylinePattern = /[（(]\s*(?:中央社|中通社|中新社|新华社|新華社|本报|本報)?\s*(?:记者|記者)\s*(\p{Script=Han}{2,3})(?:、\p{Script=Han}{2,3})*\s*\p{Script=Han}{2,4}\s*\d{1,2}\s*日\s*(?:专电|專電|电|電)\s*[）)]/u;
 // Taiwan's byline: `記者王小明／台北報導`.
