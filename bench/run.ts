@@ -21,8 +21,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from '@playwright/test';
+import { docsPages } from '../docs/checkDocs.ts';
 import { serveSite } from '../e2e/serveSite.ts';
-import { variantIds } from '../src/convert/variants.ts';
+import { variantIds } from '../src/shared/variants.ts';
 import { findSeedMdx, parseSeedArticle, writeCorpus } from './corpus.ts';
 import { writeDocsFigures } from './docsFigures.ts';
 import { describeMachine } from './machine.ts';
@@ -45,7 +46,6 @@ const { values: flags } = parseArgs({
     keep: { type: 'boolean', default: false },
     report: { type: 'boolean', default: false },
     out: { type: 'string', default: join(projectRoot, 'bench', 'results') },
-    docs: { type: 'string', default: join(projectRoot, 'docs') },
   },
   allowNegative: true,
 });
@@ -66,7 +66,7 @@ if (flags.report) {
   const results = JSON.parse(readFileSync(`${flags.out}.json`, 'utf8')) as BenchResults;
   results.targets = checkTargets(results.sizes, results.converter);
   writeFileSync(`${flags.out}.json`, `${JSON.stringify(results, null, 2)}\n`);
-  writeDocsFigures(flags.docs, results);
+  writeDocsFigures(docsPages(projectRoot), results);
   process.stdout.write(formatMarkdown(results));
   process.exit(0);
 }
@@ -117,7 +117,7 @@ const outJson = `${flags.out}.json`;
 const save = () => {
   results.targets = checkTargets(results.sizes, results.converter);
   writeFileSync(outJson, `${JSON.stringify(results, null, 2)}\n`);
-  writeDocsFigures(flags.docs, results);
+  writeDocsFigures(docsPages(projectRoot), results);
 };
 
 try {
@@ -130,7 +130,7 @@ try {
 }
 save();
 process.stdout.write(formatMarkdown(results));
-progress(`results in ${outJson}; figures rewritten in ${flags.docs}`);
+progress(`results in ${outJson}; figures rewritten in README.md and docs/`);
 
 /** The fastest of `runs` cold builds (a failed one ends the series). */
 async function fastest(build: () => Promise<BuildRun>): Promise<BuildRun> {

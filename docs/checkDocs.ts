@@ -49,6 +49,19 @@ function pageLinks(tree: Nodes): PageLink[] {
   return links;
 }
 
+/** Repository paths named in inline code (`src/search/tokens.ts`), without placeholders such as <slug> or *. */
+function namedSourcePaths(tree: Nodes): PageLink[] {
+  const paths: PageLink[] = [];
+  const walk = (node: Nodes) => {
+    if (node.type === 'inlineCode' && /^(src|e2e|bench|docs|\.ci)\/[^\s<>*…]*$/.test(node.value)) {
+      paths.push({ target: node.value, line: node.position?.start.line ?? 0 });
+    }
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(tree);
+  return paths;
+}
+
 /** The anchors GitHub gives a page's headings (`## Caching and headers` → `#caching-and-headers`). */
 function headingAnchors(tree: Nodes): Set<string> {
   const slugger = new GithubSlugger();
@@ -63,8 +76,9 @@ function headingAnchors(tree: Nodes): Set<string> {
 
 /**
  * Checks README.md and docs/: every relative link and image resolves to a file or folder of the repository,
- * every `#anchor` into a Markdown page names one of its headings, and every `npm run <script>` names a script
- * of package.json. Returns one problem per line, `file:line: what is wrong — how to fix it`; none when all hold.
+ * every `#anchor` into a Markdown page names one of its headings, every repository path named in inline code
+ * (`src/…`, `e2e/…`, `bench/…`, `docs/…`, `.ci/…`) exists, and every `npm run <script>` names a script of
+ * package.json. Returns one problem per line, `file:line: what is wrong — how to fix it`; none when all hold.
  */
 export function checkDocs(root: string): string[] {
   const problems: string[] = [];
@@ -98,6 +112,12 @@ export function checkDocs(root: string): string[] {
       if (anchor && file.endsWith('.md') && statSync(file).isFile() && !headingAnchors(treeOf(file)).has(anchor)) {
         const known = [...headingAnchors(treeOf(file))].map((a) => `#${a}`).join(', ');
         problems.push(`${name}:${line}: link "${target}": ${relative(root, file)} has no heading with the anchor #${anchor} — use one of ${known || '(it has no headings)'}`);
+      }
+    }
+
+    for (const { target, line } of namedSourcePaths(treeOf(page))) {
+      if (!existsSync(join(root, target))) {
+        problems.push(`${name}:${line}: \`${target}\` names a file or folder of the repository that does not exist — it moved or was removed: name where it is now`);
       }
     }
 

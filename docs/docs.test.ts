@@ -23,7 +23,7 @@ function withRepository(files: Record<string, string>, use: (root: string) => vo
 
 const packageJson = JSON.stringify({ scripts: { build: 'x', 'test:unit': 'x' } });
 
-test('the README and every docs page: relative links, #anchors and npm scripts all resolve', () => {
+test('the README and every docs page: relative links, #anchors, repository paths and npm scripts all resolve', () => {
   const problems = checkDocs(projectRoot);
   assert.deepEqual(problems, [], `broken links or scripts in the docs (fix each where it points):\n${problems.join('\n')}`);
 });
@@ -75,6 +75,21 @@ test('an image in raw HTML that is missing fails', () => {
   withRepository(
     { 'package.json': packageJson, 'README.md': '# Title\n\n<img src="docs/images/gone.png" alt="">\n' },
     (root) => assert.match(checkDocs(root).join('\n'), /README\.md:3: link "docs\/images\/gone\.png" points at docs\/images\/gone\.png, which does not exist/),
+  );
+});
+
+test('a repository path in inline code that no longer exists fails; placeholders and other code are left alone', () => {
+  withRepository(
+    {
+      'package.json': packageJson,
+      'README.md': '# Title\n\nThe URL builder is `src/render/paths.ts`; tokens are `src/search/tokens.ts`.\nArticles are `content/articles/<slug>.mdx`, see `src/search/*.ts` and `npm run build`.\n',
+      'src/search/tokens.ts': 'export {};\n',
+    },
+    (root) => {
+      const problems = checkDocs(root);
+      assert.equal(problems.length, 1, problems.join('\n'));
+      assert.match(problems[0]!, /^README\.md:3: `src\/render\/paths\.ts` names a file or folder of the repository that does not exist/);
+    },
   );
 });
 

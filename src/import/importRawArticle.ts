@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import yaml from 'js-yaml';
+import { parse } from 'yaml';
 import { articleSchema } from '../content/articleSchema.ts';
 import { articleSlug } from './articleSlug.ts';
 import { claimSlug, type SlugClaim } from './claimSlug.ts';
@@ -287,11 +287,11 @@ function detectLineEndings(text: string): ImportReport['lineEndings'] {
   return crlf > 0 ? 'CRLF' : cr > 0 ? 'CR' : 'LF';
 }
 
-/** Reads the frontmatter back as Astro will (js-yaml) and checks it against the site's schema. */
+/** Reads the frontmatter back (every value a double-quoted string, so any YAML parser reads it as Astro's does) and checks it against the site's schema. */
 function validateFrontmatter(mdx: string): string | null {
   const head = /^---\n([\s\S]*?\n)---\n/.exec(mdx)?.[1];
   if (head === undefined) return 'no frontmatter block';
-  const result = articleSchema.safeParse(yaml.load(head));
+  const result = articleSchema.safeParse(parse(head));
   if (result.success) return null;
   return result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
 }

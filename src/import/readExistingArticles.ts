@@ -38,7 +38,7 @@ function rawSha256(source: string): string | null {
   const head = /^\uFEFF?---\r?\n([\s\S]*?\r?\n)---/.exec(source)?.[1];
   if (head === undefined) return null;
   try {
-    const data = parse(head) as { raw?: { sha256?: unknown } } | null;
+    const data = parse(head, { logLevel: 'silent' }) as { raw?: { sha256?: unknown } } | null;
     const sha = data?.raw?.sha256;
     return typeof sha === 'string' ? sha : null;
   } catch {

@@ -1,4 +1,4 @@
-import yaml from 'js-yaml';
+import { stringify } from 'yaml';
 import { escapeMdxText } from './escapeMdxText.ts';
 
 /** A paragraph or a section heading of the body, as plain text. */
@@ -35,14 +35,20 @@ const keyOrder: ReadonlyArray<keyof ImportedFrontmatter> = [
  * Writes an article's MDX source: YAML frontmatter, then one block per paragraph or `## heading`, separated by
  * blank lines, every character of the text escaped by `escapeMdxText`; LF line endings, one final newline.
  *
- * The YAML is written by js-yaml (the parser Astro reads frontmatter with), every string double-quoted so
- * that no value changes type on the way back (`published` stays a string with its offset, `editor: "1004"`
+ * The YAML has every string double-quoted, so that no value changes type on the way back whichever YAML
+ * parser reads it (Astro's js-yaml included: `published` stays a string with its offset, `editor: "1004"`
  * stays a string), no line folding, keys in a fixed order: the same input always gives the same bytes.
  */
 export function renderArticleMdx(frontmatter: ImportedFrontmatter, blocks: readonly BodyBlock[]): string {
   const ordered: Record<string, unknown> = {};
   for (const key of keyOrder) if (frontmatter[key] !== undefined) ordered[key] = frontmatter[key];
-  const head = yaml.dump(ordered, { forceQuotes: true, quotingType: '"', lineWidth: -1, noRefs: true, sortKeys: false });
+  const head = stringify(ordered, {
+    defaultStringType: 'QUOTE_DOUBLE',
+    defaultKeyType: 'PLAIN',
+    lineWidth: 0,
+    doubleQuotedMinMultiLineLength: Number.POSITIVE_INFINITY,
+    aliasDuplicateObjects: false,
+  });
   const body = blocks.map((block) => (block.kind === 'heading' ? '## ' : '') + escapeMdxText(block.text));
   return `---\n${head}---\n\n${body.join('\n\n')}\n`;
 }

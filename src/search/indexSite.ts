@@ -2,7 +2,8 @@ import type { AstroIntegrationLogger } from 'astro';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { siteConverters } from '../convert/siteConverters.ts';
-import { variantIds, variants, type Variant } from '../convert/variants.ts';
+import { setting } from '../shared/settings.ts';
+import { variantIds, variants, type Variant } from '../shared/variants.ts';
 import { readArticlePage, type ArticlePage } from './articlePage.ts';
 import { searchIndexSize, formatIndexSize } from './indexSize.ts';
 import { BREAK, tokenize } from './tokens.ts';
@@ -111,7 +112,7 @@ async function writeVariantVolumes(writers: VolumeWriters, outDir: string, varia
   await rm(root, { recursive: true, force: true });
   await mkdir(root, { recursive: true });
   const ordered = newestFirst(pages);
-  const sizes = volumeSizes(ordered.length);
+  const sizes = volumeSizes(ordered.length, setting('searchFirstVolume'));
   // An empty archive keeps its (empty) newest volume for Pagefind's code, but lists no volume to search:
   // Pagefind cannot open an index of no pages, and the page says nothing was found.
   const list: VolumeList = { volumes: ordered.length === 0 ? 0 : sizes.length };

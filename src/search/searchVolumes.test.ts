@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { FIRST_VOLUME, LARGEST_VOLUME, volumeSizes } from './searchVolumes.ts';
+import { FIRST_VOLUME } from '../shared/settings.ts';
+import { LARGEST_VOLUME, volumeSizes } from './searchVolumes.ts';
 
 test('volumeSizes', async (t) => {
   await t.test('should double from the first volume and stop doubling at the largest', () => {

@@ -1,5 +1,3 @@
-import { wholeNumberSetting } from '../publish/wholeNumberSetting.ts';
-
 /**
  * A variant's search index comes in volumes: its articles newest first, cut into runs that double in size
  * (200, 400, 800, 1,600, then 3,200 each), each a Pagefind bundle of its own at `pagefind/<variant>/<k>/`.
@@ -12,7 +10,6 @@ import { wholeNumberSetting } from '../publish/wholeNumberSetting.ts';
  * (10,000 articles: 7), and they stop doubling so no single Pagefind run (memory grows with its pages)
  * or download gets large.
  */
-export const FIRST_VOLUME = 200;
 export const LARGEST_VOLUME = 3200;
 
 /** Where a variant's volumes are listed (`{ "volumes": k }`), next to the volume folders. */
@@ -24,9 +21,9 @@ export interface VolumeList {
 
 /**
  * The number of articles in each volume, newest volume first, for `count` articles (at least one volume). `first` is the size
- * of the newest volume (e2e builds make it tiny to exercise several volumes with a few articles).
+ * of the newest volume (`ZHPRESS_SEARCH_FIRST_VOLUME`, default 200; e2e builds make it tiny to exercise several volumes with a few articles).
  */
-export function volumeSizes(count: number, first: number = firstVolumeSize()): number[] {
+export function volumeSizes(count: number, first: number): number[] {
   if (!Number.isInteger(first) || first < 1) throw new Error(`The first search volume must hold at least one article (got ${first}).`);
   // An empty archive still has its (empty) newest volume: the search page loads Pagefind from it.
   if (count === 0) return [0];
@@ -41,8 +38,3 @@ export function volumeSizes(count: number, first: number = firstVolumeSize()): n
 
 /** The folder of volume `k` under the variant's search folder (`pagefind/<variant>/`). */
 export const volumeDir = (k: number): string => `${k}/`;
-
-/** `ZHPRESS_SEARCH_FIRST_VOLUME`: articles in the newest volume (default 200). */
-export function firstVolumeSize(): number {
-  return wholeNumberSetting('ZHPRESS_SEARCH_FIRST_VOLUME', 'a number of articles for the newest search volume', FIRST_VOLUME);
-}
