@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -85,6 +85,19 @@ describe('runImport', () => {
     const second = await run(root);
     assert.equal(second.out.match(/\(unchanged\)/g)?.length, 2);
     assert.deepEqual(await articles(root), [`${seedSlug}-2.mdx`, `${seedSlug}.mdx`]);
+  });
+
+  test('should see slugs taken in sub-folders of the output: -2 for a different article, the same file for a re-import', async () => {
+    const root = await workspace({ 'a.txt': seedBytes });
+    await mkdir(join(root, 'articles', '2019'), { recursive: true });
+    await writeFile(join(root, 'articles', '2019', `${seedSlug}.mdx`), '---\ntitle: "手写的文章"\npublished: "2019-01-01"\n---\n\n正文。\n');
+    const first = await run(root);
+    assert.equal(first.exitCode, 0);
+    assert.match(first.out, new RegExp(`→ articles/${seedSlug}-2\\.mdx \\(created\\)`), 'the slug in articles/2019/ counts as taken');
+    // The imported article moved into a sub-folder is updated there on re-import, not written again at the top.
+    await rename(join(root, 'articles', `${seedSlug}-2.mdx`), join(root, 'articles', '2019', `${seedSlug}-2.mdx`));
+    const second = await run(root);
+    assert.match(second.out, new RegExp(`→ articles/2019/${seedSlug}-2\\.mdx \\(unchanged\\)`));
   });
 
   test('should refuse bad files by name and line, write nothing for them, import the rest, exit 1', async () => {
