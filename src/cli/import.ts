@@ -1,5 +1,6 @@
 /**
- * `npm run import -- [--dry-run] [--out DIR] [--script hans|hant] [--keep-punctuation] FILE_OR_FOLDER...`
+ * `npm run import -- [--dry-run] [--out DIR] [--script hans|hant] [--keep-punctuation] [--published DATE]
+ *   [--timezone ZONE] FILE_OR_FOLDER...`
  *
  * Imports raw scraped articles as MDX sources; see `src/import/runImport.ts`. This file only reads the
  * command line and sets the exit code.
@@ -17,6 +18,10 @@ Options:
   --out DIR            where the .mdx sources go (default: content/articles)
   --script hans|hant   the script the articles are written in (default: detected per file)
   --keep-punctuation   keep half-width punctuation as written (default: made full-width next to Chinese)
+  --published DATE     the publication date (and time), for a page that prints none or prints it wrong:
+                       2020-06-06, "2020-06-06 10:08" or 2020-06-06T10:08:00+08:00
+  --timezone ZONE      the zone of printed times without an offset: +08:00 or an IANA zone (Asia/Taipei);
+                       default: the region the page names (Beijing, Taipei, Hong Kong time, all UTC+08:00)
   -h, --help           show this help`;
 
 let parsed;
@@ -28,6 +33,8 @@ try {
       out: { type: 'string', default: 'content/articles' },
       script: { type: 'string' },
       'keep-punctuation': { type: 'boolean', default: false },
+      published: { type: 'string' },
+      timezone: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -56,6 +63,8 @@ const { exitCode } = await runImport({
   dryRun: values['dry-run'],
   ...(values.script === undefined ? {} : { script: values.script }),
   keepPunctuation: values['keep-punctuation'],
+  ...(values.published === undefined ? {} : { published: values.published }),
+  ...(values.timezone === undefined ? {} : { timezone: values.timezone }),
   print: (line) => console.log(line),
   printError: (line) => console.error(line),
 });

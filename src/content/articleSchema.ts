@@ -11,15 +11,15 @@ export const conversionOverridesSchema = z.partialRecord(
 );
 
 // YAML turns an unquoted `2019-12-20T15:14:59+08:00` into a Date and drops the offset the page must show.
+// A date alone (`2016-11-22`) is kept as a date: the page printed no time, so none is invented.
 const dateTimeWithOffset = (field: string) =>
   z
     .custom<string>((value) => !(value instanceof Date), {
-      message: `${field} must be quoted, e.g. ${field}: "2019-12-20T15:14:59+08:00" (unquoted, YAML drops the time zone)`,
+      message: `${field} must be quoted, e.g. ${field}: "2019-12-20T15:14:59+08:00" or "2016-11-22" (unquoted, YAML turns it into a timestamp)`,
     })
     .pipe(
-      z.iso.datetime({
-        offset: true,
-        message: `${field} must be a real date-time with a UTC offset, e.g. "2019-12-20T15:14:59+08:00"`,
+      z.union([z.iso.datetime({ offset: true }), z.iso.date()], {
+        message: `${field} must be a real date-time with a UTC offset, e.g. "2019-12-20T15:14:59+08:00", or a date alone, e.g. "2016-11-22"`,
       }),
     );
 
@@ -46,7 +46,10 @@ export const articleSchema = z.strictObject({
   title: z.string().trim().min(1, 'title must not be empty'),
   /** One or two sentences for listings, search results and `<meta name="description">`. */
   description: z.string().trim().min(1).optional(),
-  /** Publication time with its UTC offset, e.g. `2019-12-20T15:14:59+08:00` (Beijing time). */
+  /**
+   * Publication time with its UTC offset, e.g. `2019-12-20T15:14:59+08:00` (Beijing time), or the date alone,
+   * e.g. `2016-11-22`, when the source printed no time.
+   */
   published: dateTimeWithOffset('published'),
   /** Last substantive update, same format as `published`. */
   updated: dateTimeWithOffset('updated').optional(),
@@ -54,6 +57,8 @@ export const articleSchema = z.strictObject({
   site: siteSchema.optional(),
   /** The original source the site credits (来源), e.g. 每日经济新闻. */
   source: z.string().trim().min(1).optional(),
+  /** The author or reporter as the source names them (作者, 记者). */
+  author: z.string().trim().min(1).optional(),
   /** The editor as the source names them. */
   editor: z.string().trim().min(1).optional(),
   /** Section of the site, used as a search filter. */

@@ -201,7 +201,8 @@ function dateProblem(path: readonly string[], value: unknown): string | undefine
   if (value instanceof Date) return `${field} is an unquoted date, which YAML reads without its time zone — ${fix}`;
   if (typeof value !== 'string') return undefined;
   if (dateTimeShape.test(value)) return `${field} "${value}" is not a real date or time (no such day or hour) — correct it, e.g. ${examples[field]}`;
-  return `${field} "${value}" is not a date-time with a UTC offset — ${fix}`;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return `${field} "${value}" is not a real date (no such day) — correct it, e.g. ${field}: "2016-11-22"`;
+  return `${field} "${value}" is not a date-time with a UTC offset — ${fix}, or as a date alone when the source gives no time, e.g. ${field}: "2016-11-22"`;
 }
 
 /** Adds the example fix to a schema's own message that names none (e.g. "title must not be empty"). */

@@ -175,7 +175,7 @@ describe('importRawArticle', () => {
     const { report, frontmatter } = imported(utf8(text));
     assert.equal(frontmatter.source, undefined);
     assert.equal(frontmatter.editor, undefined);
-    assert.equal(frontmatter.published, '2020-01-02T00:00:00+08:00');
+    assert.equal(frontmatter.published, '2020-01-02', 'a date without a time stays a date: no invented midnight');
     for (const missing of ['source:', 'editor:', 'time of day:', 'section:', 'tags:']) {
       assert.ok(report.notInferred.some((n) => n.startsWith(missing)), missing);
     }
@@ -187,7 +187,8 @@ describe('importRawArticle', () => {
       [utf8('\n\n  \n'), /no text/],
       [new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a, 0, 1, 2]), /binary file \(PDF document\)/],
       [new Uint8Array(iconv.encode('标题\n正文', 'utf-16le')), /binary file|UTF-16/],
-      [utf8('这只是一段话，没有标题和发布日期。\n第二行。'), /no recognisable article/],
+      [utf8('这只是一段话，没有标题和发布日期。\n第二行。'), /no publication date found: searched line 2 for/],
+      [utf8(`${'整页内容挤在一行里，'.repeat(30)}`), /not an article: the whole file is one line of 300 characters/],
     ];
     for (const [bytes, reason] of table) {
       const result = importRawArticle(bytes, { fileName: 'x.txt' });

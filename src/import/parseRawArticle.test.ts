@@ -13,7 +13,9 @@ describe('parseRawArticle', () => {
   test('should read the seed layout', () => {
     const article = parsed(seedText);
     assert.deepEqual(article.title, { text: '对标北上杭,郑州这次想做“标杆”', line: 1 });
-    assert.deepEqual(article.published, { iso: '2019-12-20T15:14:59+08:00', written: '2019-12-20 15:14:59', timeGiven: true, line: 3 });
+    assert.deepEqual(article.published, {
+      date: '2019-12-20', time: '15:14:59', written: '2019-12-20 15:14:59', label: '发布日期', readBy: 'chrono-node', place: 'head', line: 3,
+    });
     assert.deepEqual(article.site, { url: 'http://news.officese.com/', name: '中华写字楼网' });
     assert.equal(article.editor, '1004');
     assert.equal(article.readers, '');
@@ -32,7 +34,8 @@ describe('parseRawArticle', () => {
 
   test('should read Traditional labels', () => {
     const article = parsed(traditionalSeedText);
-    assert.equal(article.published.iso, '2019-12-20T15:14:59+08:00');
+    assert.equal(`${article.published.date}T${article.published.time}`, '2019-12-20T15:14:59');
+    assert.equal(article.published.label, '發佈日期');
     assert.equal(article.site.name, '中華寫字樓網');
     assert.equal(article.editor, '1004');
     assert.equal(article.source?.text, '每日經濟新聞');
@@ -51,9 +54,9 @@ describe('parseRawArticle', () => {
     assert.deepEqual(parsed(text).summary, [{ text: '这是提要。', line: 5 }]);
   });
 
-  test('should assume midnight for a date without a time', () => {
+  test('should keep a date without a time as a date, inventing no time', () => {
     assert.deepEqual(parsed(rawArticle('标题', ['正文。'], { date: '2020-02-29' })).published, {
-      iso: '2020-02-29T00:00:00+08:00', written: '2020-02-29', timeGiven: false, line: 3,
+      date: '2020-02-29', written: '2020-02-29', label: '发布日期', readBy: 'chrono-node', place: 'head', line: 3,
     });
   });
 
@@ -65,7 +68,7 @@ describe('parseRawArticle', () => {
   test('should refuse what is not an article, naming the line', () => {
     const table: Array<[string, RegExp, number | undefined]> = [
       ['   \n\u3000\n', /no text/, undefined],
-      ['Just some notes\nwith no chrome\nat all', /expected the page chrome with 发布日期/, 1],
+      ['Just some notes\nwith no chrome\nat all', /no publication date found: searched lines 2–3 /, 1],
       ['http://news.officese.com/ 中华写字楼网 发布日期:2019-12-20\n正文。', /first line is page chrome/, 1],
       [`${'长'.repeat(101)}\n发布日期:2019-12-20\n正文。`, /too long for a title/, 1],
       [rawArticle('标题', ['正文。'], { date: '2019-02-30 10:00:00' }), /not a real date/, 3],
@@ -103,5 +106,88 @@ describe('parseRawArticle', () => {
       assert.equal(article.blocks.at(-1)?.text, ending, `「${ending}」 stays in the body`);
       assert.equal(article.credits, undefined);
     }
+  });
+
+  test('should find the date line in the layouts newsrooms use, labelled or bare, in the head or below the body', () => {
+    const body = ['第一段正文，说明事情的经过。', '第二段正文，给出更多细节。'];
+    const table: Array<[string[], { date: string; time?: string; offset?: string; place: string; source?: string }]> = [
+      [['标题', '2019年06月15日08:18  来源：人民网-文化频道', ...body], { date: '2019-06-15', time: '08:18:00', place: 'head', source: '人民网-文化频道' }],
+      [['标题', '2020-06-06 10:08 来源：澎湃新闻', ...body], { date: '2020-06-06', time: '10:08:00', place: 'head', source: '澎湃新闻' }],
+      [['标题', '最新更新：2016/03/19 10:48', ...body], { date: '2016-03-19', time: '10:48:00', place: 'head' }],
+      [['标题', '作者：张三', '2017-06-28 12:26', ...body], { date: '2017-06-28', time: '12:26:00', place: 'head' }],
+      [['標題', 'Thu, 17 Apr 2025 12:02:00 +0800', ...body], { date: '2025-04-17', time: '12:02:00', offset: '+08:00', place: 'head' }],
+      [['標題', '發稿時間：民國105年3月19日', ...body], { date: '2016-03-19', place: 'head' }],
+      [['标题', ...body, '发布日期：2020-01-02  责任编辑：李四'], { date: '2020-01-02', place: 'foot' }],
+    ];
+    for (const [lines, expected] of table) {
+      const article = parsed(lines.join('\n'));
+      assert.equal(article.published.date, expected.date, lines.join(' / '));
+      assert.equal(article.published.time, expected.time, lines.join(' / '));
+      assert.equal(article.published.offset, expected.offset, lines.join(' / '));
+      assert.equal(article.published.place, expected.place, lines.join(' / '));
+      assert.equal(article.source?.text, expected.source, lines.join(' / '));
+      assert.deepEqual(article.blocks.map((b) => b.text), body, `${lines.join(' / ')}: the body is the body, nothing else`);
+    }
+  });
+
+  test('should take the headline, not the breadcrumb, and keep buttons, links and footers out of the body', () => {
+    const article = parsed([
+      '首頁 / 社會',
+      '颱風逼近 北部今晚風雨增強',
+      '2023-07-27 18:30 記者王小明／台北報導',
+      '字號',
+      '分享',
+      '中央氣象署今天下午發布陸上颱風警報，北部地區今晚起風雨明顯增強。',
+      '氣象署提醒民眾減少外出，並注意強風豪雨。',
+      '延伸閱讀',
+      '颱風假怎麼放？各縣市標準一次看',
+      '高鐵台鐵明日班次調整',
+      '【1】【2】',
+      '© 2023 某某新聞網 版權所有',
+    ].join('\n'));
+    assert.equal(article.title.text, '颱風逼近 北部今晚風雨增強');
+    assert.equal(article.author, '王小明');
+    assert.deepEqual(article.blocks.map((b) => [b.kind, b.text]), [
+      ['paragraph', '中央氣象署今天下午發布陸上颱風警報，北部地區今晚起風雨明顯增強。'],
+      ['paragraph', '氣象署提醒民眾減少外出，並注意強風豪雨。'],
+    ]);
+    const droppedText = article.dropped.map((d) => d.what).join('\n');
+    for (const chrome of ['首頁 / 社會', '字號', '分享', '延伸閱讀', '颱風假怎麼放', '【1】【2】', '© 2023']) {
+      assert.ok(droppedText.includes(chrome), `the report lists the dropped line 「${chrome}」`);
+    }
+  });
+
+  test('should keep a sentence after a link list heading, and say so', () => {
+    const article = parsed(['标题', '2020-06-06 10:08', '正文第一段。', '相关阅读', '这一段是正文，它以句号结束。'].join('\n'));
+    assert.deepEqual(article.blocks.map((b) => b.text), ['正文第一段。', '这一段是正文，它以句号结束。']);
+    assert.match(article.keptDoubtful.map((d) => d.what).join('\n'), /kept in the body: a sentence after the link list heading/);
+  });
+
+  test('should read closing 本文来源 and 责任编辑 lines as metadata, not body', () => {
+    const article = parsed(['标题', '2020-06-06 10:08', '正文第一段。', '正文第二段。', '本文来源：新华网 责任编辑：王五'].join('\n'));
+    assert.deepEqual(article.blocks.map((b) => b.text), ['正文第一段。', '正文第二段。']);
+    assert.equal(article.source?.text, '新华网');
+    assert.equal(article.editor, '王五');
+  });
+
+  test('should refuse a file with no date, naming the lines searched, unless --published is given', () => {
+    const lines = ['标题', ...Array.from({ length: 20 }, (_, i) => `第${i + 1}段正文。`)];
+    const refused = parseRawArticle(lines.join('\n'));
+    assert.equal(refused.ok, false);
+    assert.match(!refused.ok ? refused.reason : '', /no publication date found: searched lines 2 and 14–21 .* --published/);
+    const given = parseRawArticle(lines.join('\n'), { published: { date: '2020-06-06', written: '2020-06-06' } });
+    assert.ok(given.ok);
+    assert.deepEqual(given.published, { date: '2020-06-06', written: '2020-06-06', readBy: 'command line', place: 'command line', line: 1 });
+  });
+
+  test('should end the article at its closing credits, dropping the page after them, and read glued credits', () => {
+    const page = parsed(['标题', '2020-06-06 10:08', '第一段正文。', '第二段正文。', '第三段正文。', '责任编辑：李跃群 校对：刘威', '我要反馈', '关键词 >> 新冠', '热门评论 10条'].join('\n'));
+    assert.deepEqual(page.blocks.map((b) => b.text), ['第一段正文。', '第二段正文。', '第三段正文。']);
+    assert.equal(page.editor, '李跃群');
+    assert.ok(page.dropped.some((d) => d.what.includes('after the closing credits') && d.what.includes('我要反馈')), 'the report lists what came after');
+    const glued = parsed(['標題', '2024-05-01 11:19', '（中央社記者盧太城台東縣1日電）第一段。', '最後一段。（編輯：陳仁華）1130501'].join('\n'));
+    assert.equal(glued.blocks.at(-1)?.text, '最後一段。');
+    assert.equal(glued.editor, '陳仁華');
+    assert.equal(glued.author, '盧太城');
   });
 });

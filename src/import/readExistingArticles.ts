@@ -1,27 +1,37 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 
 /**
- * The articles already in an output folder, as `claimSlug` needs them: slug (file name without `.mdx`) →
+ * The articles already in an output folder and all its sub-folders, as `claimSlug` needs them: slug (file name without `.mdx`) →
  * the `raw.sha256` of the file they were imported from, or null for an article without one (written by hand,
  * or with frontmatter that does not parse). A missing folder has no articles.
  *
  * Slugs come in code-point order, so when two articles share a sha256 the same one is found every time.
  */
-export async function readExistingArticles(folder: string): Promise<Map<string, string | null>> {
+export async function readExistingArticles(folder: string): Promise<ExistingArticles> {
   let names: string[];
   try {
-    names = await readdir(folder);
+    // Every sub-folder too: the site's collection reads content/articles/** and a slug is taken wherever it is.
+    names = await readdir(folder, { recursive: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new ExistingArticles();
     throw error;
   }
-  const existing = new Map<string, string | null>();
-  for (const name of names.filter((n) => n.endsWith('.mdx')).sort()) {
-    existing.set(name.slice(0, -'.mdx'.length), rawSha256(await readFile(join(folder, name), 'utf8')));
+  const existing = new ExistingArticles();
+  const paths = names.filter((n) => n.endsWith('.mdx') && !n.split(/[\\/]/).some((part) => part.startsWith('.')));
+  for (const path of paths.sort((a, b) => (basename(a) < basename(b) ? -1 : basename(a) > basename(b) ? 1 : a < b ? -1 : 1))) {
+    const slug = basename(path).slice(0, -'.mdx'.length);
+    if (existing.has(slug)) continue;
+    existing.set(slug, rawSha256(await readFile(join(folder, path), 'utf8')));
+    existing.paths.set(slug, path);
   }
   return existing;
+}
+
+/** Slug → `raw.sha256`, plus where under the folder each article is (`2019/slug.mdx`), so a re-import updates it there. */
+export class ExistingArticles extends Map<string, string | null> {
+  readonly paths = new Map<string, string>();
 }
 
 function rawSha256(source: string): string | null {

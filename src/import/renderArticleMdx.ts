@@ -15,8 +15,10 @@ export interface ImportedFrontmatter {
   title: string;
   description?: string;
   published: string;
+  updated?: string;
   site?: { name: string; url: string };
   source?: string;
+  author?: string;
   editor?: string;
   section?: string;
   tags?: string[];
@@ -26,7 +28,7 @@ export interface ImportedFrontmatter {
 
 // The order keys are written in, whatever order the object was built in.
 const keyOrder: ReadonlyArray<keyof ImportedFrontmatter> = [
-  'title', 'description', 'published', 'site', 'source', 'editor', 'section', 'tags', 'script', 'raw',
+  'title', 'description', 'published', 'updated', 'site', 'source', 'author', 'editor', 'section', 'tags', 'script', 'raw',
 ];
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -50,7 +50,7 @@ describe('runImport', () => {
     const { out } = await run(root);
     for (const expected of [
       /title +对标北上杭，郑州这次想做“标杆”/,
-      /published +2019-12-20T15:14:59\+08:00 \(发布日期 2019-12-20 15:14:59, read as Beijing time UTC\+08:00\)/,
+      /published +2019-12-20T15:14:59\+08:00 \(发布日期 2019-12-20 15:14:59, read as Beijing time UTC\+08:00: the page names 每日经济新闻\)/,
       /site +中华写字楼网 http:\/\/news\.officese\.com\//,
       /source +每日经济新闻/,
       /editor +1004/,
@@ -87,6 +87,19 @@ describe('runImport', () => {
     assert.deepEqual(await articles(root), [`${seedSlug}-2.mdx`, `${seedSlug}.mdx`]);
   });
 
+  test('should see slugs taken in sub-folders of the output: -2 for a different article, the same file for a re-import', async () => {
+    const root = await workspace({ 'a.txt': seedBytes });
+    await mkdir(join(root, 'articles', '2019'), { recursive: true });
+    await writeFile(join(root, 'articles', '2019', `${seedSlug}.mdx`), '---\ntitle: "手写的文章"\npublished: "2019-01-01"\n---\n\n正文。\n');
+    const first = await run(root);
+    assert.equal(first.exitCode, 0);
+    assert.match(first.out, new RegExp(`→ articles/${seedSlug}-2\\.mdx \\(created\\)`), 'the slug in articles/2019/ counts as taken');
+    // The imported article moved into a sub-folder is updated there on re-import, not written again at the top.
+    await rename(join(root, 'articles', `${seedSlug}-2.mdx`), join(root, 'articles', '2019', `${seedSlug}-2.mdx`));
+    const second = await run(root);
+    assert.match(second.out, new RegExp(`→ articles/2019/${seedSlug}-2\\.mdx \\(unchanged\\)`));
+  });
+
   test('should refuse bad files by name and line, write nothing for them, import the rest, exit 1', async () => {
     const root = await workspace({
       'empty.txt': new Uint8Array(),
@@ -101,7 +114,7 @@ describe('runImport', () => {
       'error: missing.txt: no such file or folder; nothing written',
       'error: raw/empty.txt: the file is empty; nothing written',
       'error: raw/image.txt: this is a binary file (PNG image), not text; nothing written',
-      'error: raw/notes.txt:1: no recognisable article: expected the page chrome with 发布日期 (publication date, e.g. 发布日期:2019-12-20 15:14:59) within 4 lines after the title; nothing written',
+      'error: raw/notes.txt:1: no publication date found: searched lines 2–3 for a date line such as 发布时间：2020-06-06 10:08 or 2019年06月15日08:18 来源：人民网; add the date to the file, or give it with --published "2020-06-06 10:08"; nothing written',
     ]);
     assert.deepEqual(await articles(root), [`${seedSlug}.mdx`]);
     assert.match(out, /5 files: 1 imported, 4 refused/);

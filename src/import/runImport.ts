@@ -2,18 +2,25 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import type { Script } from './detectScript.ts';
 import { formatImportReport, type WriteOutcome } from './formatImportReport.ts';
-import { importRawArticle, type ImportedArticle } from './importRawArticle.ts';
+import { importFeedArticles } from './importFeedArticles.ts';
+import { importHtmlArticle } from './importHtmlArticle.ts';
+import { importRawArticle, type ImportedArticle, type ImportOptions } from './importRawArticle.ts';
+import type { Refusal } from './refusal.ts';
 import { readExistingArticles } from './readExistingArticles.ts';
 import { writeFileAtomic } from './writeFileAtomic.ts';
 
 export interface RunImportOptions {
-  /** Raw files, and folders whose `.txt` files (recursively) are imported. */
+  /** Raw files (text, saved HTML, RSS/Atom feeds), and folders whose such files (recursively) are imported. */
   inputs: readonly string[];
   /** Folder the `<slug>.mdx` sources go to. */
   out: string;
   dryRun?: boolean;
   script?: Script;
   keepPunctuation?: boolean;
+  /** `--published`: the publication date for every file of the run (see `ImportOptions.published`). */
+  published?: string;
+  /** `--timezone`: the zone printed times without an offset are read in (see `ImportOptions.timezone`). */
+  timezone?: string;
   /** Paths are printed relative to this folder. */
   cwd?: string;
   print: (line: string) => void;
@@ -49,27 +56,41 @@ export async function runImport(options: RunImportOptions): Promise<RunImportRes
 
   for (const path of files) {
     const file = show(path);
-    const imported = importRawArticle(await readFile(path), {
+    const importOptions: ImportOptions = {
       fileName: basename(path),
       existing,
       ...(options.script === undefined ? {} : { script: options.script }),
       keepPunctuation: options.keepPunctuation ?? false,
-    });
-    if (!imported.ok) {
-      results.push({ file, ok: false, reason: imported.reason, ...(imported.line === undefined ? {} : { line: imported.line }) });
-      continue;
+      ...(options.published === undefined ? {} : { published: options.published }),
+      ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
+    };
+    const bytes = await readFile(path);
+    const form = inputForm(path);
+    // A feed gives one article per item; each is written (or refused) on its own, named by the item.
+    const outcomes: Array<{ name: string; imported: ImportedArticle | Refusal }> =
+      form === 'feed'
+        ? (() => {
+            const items = importFeedArticles(bytes, importOptions);
+            return 'reason' in items ? [{ name: file, imported: items }] : items.map((item) => ({ name: `${file} ${item.item}`, imported: item }));
+          })()
+        : [{ name: file, imported: form === 'html' ? importHtmlArticle(bytes, importOptions) : importRawArticle(bytes, importOptions) }];
+    for (const { name, imported } of outcomes) {
+      if (!imported.ok) {
+        results.push({ file: name, ok: false, reason: imported.reason, ...(imported.line === undefined ? {} : { line: imported.line }) });
+        continue;
+      }
+      const target = join(options.out, existing.paths.get(imported.slug) ?? `${imported.slug}.mdx`);
+      const before = await readFile(target, 'utf8').catch(() => null);
+      let outcome: WriteOutcome;
+      if (before === imported.mdx) outcome = 'unchanged';
+      else if (options.dryRun) outcome = before === null ? 'would create' : 'would update';
+      else {
+        await writeFileAtomic(target, imported.mdx);
+        outcome = before === null ? 'created' : 'updated';
+      }
+      existing.set(imported.slug, imported.frontmatter.raw.sha256);
+      results.push({ file: name, ok: true, path: show(target), outcome, article: imported });
     }
-    const target = join(options.out, `${imported.slug}.mdx`);
-    const before = await readFile(target, 'utf8').catch(() => null);
-    let outcome: WriteOutcome;
-    if (before === imported.mdx) outcome = 'unchanged';
-    else if (options.dryRun) outcome = before === null ? 'would create' : 'would update';
-    else {
-      await writeFileAtomic(target, imported.mdx);
-      outcome = before === null ? 'created' : 'updated';
-    }
-    existing.set(imported.slug, imported.frontmatter.raw.sha256);
-    results.push({ file, ok: true, path: show(target), outcome, article: imported });
   }
 
   for (const result of results) {
@@ -89,7 +110,18 @@ export async function runImport(options: RunImportOptions): Promise<RunImportRes
   return { exitCode: refused > 0 ? 1 : 0, results };
 }
 
-/** Expands folders to their `.txt` files (recursively, skipping hidden ones), in code-point order. */
+/** The input forms the importer reads, by file extension. */
+const formByExtension: ReadonlyArray<[RegExp, 'text' | 'html' | 'feed']> = [
+  [/\.txt$/i, 'text'],
+  [/\.x?html?$/i, 'html'],
+  [/\.(?:xml|rss|atom)$/i, 'feed'],
+];
+
+function inputForm(path: string): 'text' | 'html' | 'feed' {
+  return formByExtension.find(([pattern]) => pattern.test(path))?.[1] ?? 'text';
+}
+
+/** Expands folders to their `.txt`, `.html` and feed files (recursively, skipping hidden ones), in code-point order. */
 async function collectRawFiles(inputs: readonly string[]) {
   const files: string[] = [];
   const missing: Array<{ path: string; reason: string }> = [];
@@ -98,7 +130,7 @@ async function collectRawFiles(inputs: readonly string[]) {
     if (info === null) missing.push({ path: input, reason: 'no such file or folder' });
     else if (info.isDirectory()) {
       const found = await textFilesIn(input);
-      if (found.length === 0) missing.push({ path: input, reason: 'the folder holds no .txt files' });
+      if (found.length === 0) missing.push({ path: input, reason: 'the folder holds no .txt, .html or feed (.xml) files' });
       files.push(...found);
     } else files.push(input);
   }
@@ -112,7 +144,7 @@ async function textFilesIn(folder: string): Promise<string[]> {
     if (entry.name.startsWith('.')) continue;
     const path = join(folder, entry.name);
     if (entry.isDirectory()) found.push(...(await textFilesIn(path)));
-    else if (entry.isFile() && entry.name.toLowerCase().endsWith('.txt')) found.push(path);
+    else if (entry.isFile() && formByExtension.some(([pattern]) => pattern.test(entry.name))) found.push(path);
   }
   return found;
 }

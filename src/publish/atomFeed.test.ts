@@ -44,6 +44,15 @@ test('atomFeed', async (t) => {
     assert.equal(atomFeed(options), atomFeed(options));
   });
 
+  await t.test('should give a date-only article no <published> and the start of its day as <updated>', () => {
+    const entry = { title: '只有日期', url: 'https://example.org/news/zh-tw/c/', published: '2016-11-22' };
+    const xml = atomFeed({ ...options, entries: [entry] });
+    assert.equal(XMLValidator.validate(xml), true);
+    const { feed } = parser.parse(xml);
+    assert.equal(feed.entry[0].published, undefined, 'no invented time of publication');
+    assert.equal(feed.entry[0].updated, '2016-11-22T00:00:00.000Z');
+  });
+
   await t.test('should keep hostile text as text', () => {
     const title = 'A & B <script>alert(1)</script> ]]> end';
     const xml = atomFeed({ ...options, title: 'T & <x>', entries: [{ ...options.entries[0]!, title, summary: title }] });

@@ -12,7 +12,7 @@ export interface FeedEntry {
   title: string;
   /** Absolute URL of the article page; also its Atom id. */
   url: string;
-  /** ISO date-times with offset, as in the article's frontmatter. */
+  /** ISO date-times with offset, or dates alone (`2016-11-22`), as in the article's frontmatter. */
   published: string;
   updated?: string | undefined;
   summary?: string | undefined;
@@ -42,6 +42,10 @@ const EPOCH = new Date(0);
  * `updated` is the newest entry's date, never the build time, so two builds of the same sources are
  * byte-identical. Titles and summaries are plain text: the package writes them as `type="html"`, so they are
  * escaped here once and a reader shows `<` as `<`.
+ *
+ * An article published as a date alone (its source printed no time) gets no `<published>` (optional in Atom),
+ * and its required `<updated>` is the start of that day in UTC (`2016-11-22T00:00:00Z`): Atom allows no date
+ * without a time, and this is the value `Date.parse` gives the date, so feed and page order agree.
  */
 export function atomFeed(options: FeedOptions): string {
   const dates = options.entries.map((entry) => Date.parse(entry.updated ?? entry.published));
@@ -61,7 +65,7 @@ export function atomFeed(options: FeedOptions): string {
       id: entry.url,
       link: entry.url,
       date: new Date(entry.updated ?? entry.published),
-      published: new Date(entry.published),
+      ...(isDateOnly(entry.published) ? {} : { published: new Date(entry.published) }),
       ...(entry.summary ? { description: escapeHtml(entry.summary) } : {}),
       ...(entry.author ? { author: [{ name: entry.author }] } : {}),
       ...(entry.categories?.length ? { category: entry.categories.map((term) => ({ term, name: term })) } : {}),
@@ -71,6 +75,10 @@ export function atomFeed(options: FeedOptions): string {
   const root = '<feed xmlns="http://www.w3.org/2005/Atom">';
   if (!xml.includes(root)) throw new Error('atomFeed: the feed package changed its output; xml:lang cannot be set.');
   return `${xml.replace(root, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXmlAttribute(options.language)}">`)}\n`;
+}
+
+function isDateOnly(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value);
 }
 
 function escapeHtml(text: string): string {
