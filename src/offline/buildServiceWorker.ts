@@ -77,7 +77,8 @@ export const SEARCH_INDEX_BUDGET = 8 * 1024 * 1024;
 /**
  * The Pagefind files a variant's search needs offline. Works with one bundle for all variants
  * (`pagefind/`, languages keyed by the variant's `lang`), with one bundle per variant (`pagefind/<variant>/`)
- * and with a variant's volumes (`pagefind/<variant>/<k>/`, newest first): the entry, the API and its worker,
+ * and with a variant's volumes (`pagefind/<variant>/open/` and closed `pagefind/<variant>/<from>-<to>/`, newest
+ * first): the entry, the API and its worker,
  * the wasm, the language's meta, index and filter chunks of the volumes within `SEARCH_INDEX_BUDGET`, their
  * fragments within `FRAGMENT_BUDGET`, any other bundle file the built search page or its scripts name, and
  * the files under `pagefind/` that belong to no bundle, within `SHARED_SEARCH_BUDGET`.
@@ -92,9 +93,11 @@ export function searchPaths(options: {
 }): string[] {
   const { files, bundles, variant } = options;
   const own = `pagefind/${variant}/`;
+  // Newest first: the open volume (or a variant's single bundle), then closed volumes from the latest back.
+  const age = (dir: string) => (dir === '' || dir === 'open/' ? -Infinity : -Number.parseInt(dir, 10));
   const volumes = bundles
-    .filter((b) => b.dir.startsWith(own) && /^(\d+\/)?$/.test(b.dir.slice(own.length)))
-    .sort((a, b) => Number.parseInt(a.dir.slice(own.length) || '0', 10) - Number.parseInt(b.dir.slice(own.length) || '0', 10));
+    .filter((b) => b.dir.startsWith(own) && /^(open\/|\d+-\d+\/)?$/.test(b.dir.slice(own.length)))
+    .sort((a, b) => age(a.dir.slice(own.length)) - age(b.dir.slice(own.length)));
   const chosen: SiteFile[] = [];
   let indexBytes = 0;
   let fragmentBytes = 0;
