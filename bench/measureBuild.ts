@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { childMemory, type BuildStats, type StageStats } from '../src/publish/buildStats.ts';
+import { childMemory, type BuildStats, type StageStats } from '../src/shared/buildStats.ts';
 
 export interface BuildRun {
   ok: boolean;

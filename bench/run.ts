@@ -2,7 +2,8 @@
  * `npm run bench`: how zhpress scales. Builds synthetic archives of N articles (default 100, 1,000 and 10,000)
  * made from the seed, and records per N the time and peak memory of each build stage, the output and search
  * index sizes, search and first-view cost in Chromium, and the overhead over a bare Astro build; plus the
- * converter against the `opencc` CLI on 10 MiB of text. Writes bench/results.json and bench/results.md.
+ * converter against the `opencc` CLI on 10 MiB of text. Writes bench/results.json, and rewrites from it the tables
+ * in docs/benchmarks.md and every other figure the docs quote (their `<!-- bench:NAME -->` blocks).
  *
  *   node bench/run.ts [--sizes 100,1000,10000] [--runs 1] [--max-memory 16] [--quick] [--no-bare] [--no-browser] [--no-converter] [--keep]
  *   node bench/run.ts --report    (no measuring: the targets and tables again from bench/results.json)
@@ -11,7 +12,7 @@
  * --runs K     build each size K times (full and bare) and keep the fastest: steadier numbers on a busy machine
  * --max-memory G  stop a build whose processes use more than G GiB together (default 16: the machine is shared)
  * --keep       keep the temporary folder (it is printed); by default it is removed, also on Ctrl+C
- * --report     re-check the targets and rewrite results.md from results.json, e.g. after changing the report
+ * --report     re-check the targets and rewrite the docs' figures from results.json, e.g. after changing the report
  *
  * Everything is built in a temporary copy of the project (see projectCopy.ts), never in the working tree.
  */
@@ -21,8 +22,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from '@playwright/test';
 import { serveSite } from '../e2e/serveSite.ts';
-import { variantIds } from '../src/convert/variants.ts';
+import { variantIds } from '../src/shared/variants.ts';
 import { findSeedMdx, parseSeedArticle, writeCorpus } from './corpus.ts';
+import { writeDocsFigures } from './docsFigures.ts';
 import { describeMachine } from './machine.ts';
 import { launchChromium, measureFirstView, measureSearch, searchQueries } from './measureBrowser.ts';
 import { countPages, keyLogLines, logTail, pageTimings, runBuild, searchIndexSizes, stopBuilds, summarizeStages, treeSize, type BuildRun } from './measureBuild.ts';
@@ -43,6 +45,7 @@ const { values: flags } = parseArgs({
     keep: { type: 'boolean', default: false },
     report: { type: 'boolean', default: false },
     out: { type: 'string', default: join(projectRoot, 'bench', 'results') },
+    docs: { type: 'string', default: join(projectRoot, 'docs') },
   },
   allowNegative: true,
 });
@@ -63,7 +66,7 @@ if (flags.report) {
   const results = JSON.parse(readFileSync(`${flags.out}.json`, 'utf8')) as BenchResults;
   results.targets = checkTargets(results.sizes, results.converter);
   writeFileSync(`${flags.out}.json`, `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(`${flags.out}.md`, formatMarkdown(results));
+  writeDocsFigures(flags.docs, results);
   process.stdout.write(formatMarkdown(results));
   process.exit(0);
 }
@@ -111,11 +114,10 @@ const results: BenchResults = {
   targets: [],
 };
 const outJson = `${flags.out}.json`;
-const outMd = `${flags.out}.md`;
 const save = () => {
   results.targets = checkTargets(results.sizes, results.converter);
   writeFileSync(outJson, `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(outMd, formatMarkdown(results));
+  writeDocsFigures(flags.docs, results);
 };
 
 try {
@@ -128,7 +130,7 @@ try {
 }
 save();
 process.stdout.write(formatMarkdown(results));
-progress(`results in ${outJson} and ${outMd}`);
+progress(`results in ${outJson}; figures rewritten in ${flags.docs}`);
 
 /** The fastest of `runs` cold builds (a failed one ends the series). */
 async function fastest(build: () => Promise<BuildRun>): Promise<BuildRun> {

@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { variants } from '../src/convert/variants.ts';
+import { variants } from '../src/shared/variants.ts';
 import { expect, test } from './fixtures.ts';
 import { e2eContentDir } from './globalSetup.ts';
 import { homePageCount, publishedSlugs, readHomePage } from './homeListing.ts';
