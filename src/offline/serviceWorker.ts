@@ -182,12 +182,15 @@ async function keepSearch(shell: Cache, variant: string): Promise<{ fetched: num
   return { fetched, failed };
 }
 
-/** The variants whose search the reader kept: those with files under `pagefind/<variant>/` in the shell cache. */
+/**
+ * The variants whose search the reader kept: those whose open volume's entry is in the shell cache (another
+ * variant's list also names this variant's `volumes.json`, which says nothing about what the reader kept).
+ */
 async function keptSearchVariants(shell: Cache): Promise<string[]> {
   const kept = new Set<string>();
   for (const request of await shell.keys()) {
     const { pathname } = new URL(request.url);
-    const match = pathname.startsWith(config.base) ? /^pagefind\/([^/]+)\//.exec(pathname.slice(config.base.length)) : null;
+    const match = pathname.startsWith(config.base) ? /^pagefind\/([^/]+)\/open\/pagefind-entry\.json$/.exec(pathname.slice(config.base.length)) : null;
     if (match && config.variants.includes(match[1]!)) kept.add(match[1]!);
   }
   return [...kept];
