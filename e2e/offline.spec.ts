@@ -128,13 +128,13 @@ test.describe('offline reading', () => {
  * that vanished.
  */
 const updateContentDir = '.zhpress/e2e/update-content';
-function buildSite(outDir: string, edit: (contentDir: string) => void): void {
+function buildSite(outDir: string, edit: (contentDir: string) => void, env: Record<string, string> = {}): void {
   rmSync(updateContentDir, { recursive: true, force: true });
   cpSync(e2eContentDir, updateContentDir, { recursive: true });
   edit(updateContentDir);
   execFileSync(process.execPath, ['src/cli/build.ts'], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ZHPRESS_CONTENT: updateContentDir, ZHPRESS_OUT_DIR: outDir, SITE_BASE: '/news/', SITE_URL: 'http://127.0.0.1' },
+    env: { ...process.env, ZHPRESS_CONTENT: updateContentDir, ZHPRESS_OUT_DIR: outDir, SITE_BASE: '/news/', SITE_URL: 'http://127.0.0.1', ...env },
   });
 }
 
@@ -266,8 +266,10 @@ test.describe('a new deploy', { tag: '@subpath-only' }, () => {
     const root = mkdtempSync(join(tmpdir(), 'zhpress-publish-'));
     const outDir = join(root, 'site');
     const requests: string[] = [];
+    // Search volumes of two articles, so the site has closed volumes that must not be fetched again.
+    const smallVolumes = { ZHPRESS_SEARCH_FIRST_VOLUME: '2' };
     let server = (await (async () => {
-      buildSite(outDir, () => {});
+      buildSite(outDir, () => {}, smallVolumes);
       return serveSite(outDir, { base: '/news/', onRequest: (path) => requests.push(path) });
     })());
     let context: BrowserContext | undefined;
@@ -287,7 +289,7 @@ test.describe('a new deploy', { tag: '@subpath-only' }, () => {
           join(content, 'articles', 'append-only-latest.mdx'),
           source.replace(/^title: ".*"$/m, 'title: "新一期农业快讯"').replace(/^published: ".*"$/m, 'published: "2026-11-28T09:00:00+08:00"'),
         );
-      });
+      }, smallVolumes);
       const after = fileHashes(outDir);
       const changed = new Set([...after].filter(([path, hash]) => before.get(path) !== hash).map(([path]) => path));
       expect(changed.size, 'the publish changed some files').toBeGreaterThan(0);
