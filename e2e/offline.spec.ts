@@ -122,7 +122,7 @@ test.describe('offline reading', () => {
     const cap = 200; // the cap the offline docs promise: ~200 article pages, ~6 MB
     const pagesCacheKeys = () =>
       page.evaluate(async () => {
-        const name = (await caches.keys()).find((n) => n.includes(' pages '));
+        const name = (await caches.keys()).find((n) => n.endsWith(' pages'));
         return name ? (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname) : [];
       });
     await visitOnline(page, site.url(`zh-hans/${seedSlug}/`));
