@@ -1,15 +1,21 @@
 /**
  * `npm run bench`: how zhpress scales. Builds synthetic archives of N articles (default 100, 1,000 and 10,000)
  * made from the seed, and records per N the time and peak memory of each build stage, the output and search
- * index sizes, search and first-view cost in Chromium, and the overhead over a bare Astro build; plus the
- * converter against the `opencc` CLI on 10 MiB of text. Writes bench/results.json and bench/results.md.
+ * index sizes, search and first-view cost in Chromium, the peer pipeline on the same pages (bare Astro, then
+ * `pagefind --site`), and newsroom pace: one more article published and one old article corrected on the
+ * archive just built, each rebuilt as an editor would (time, what changed in dist/, what a returning reader
+ * downloads again), then compared with a clean build; plus the converter against the `opencc` CLI on 10 MiB of
+ * text. Writes bench/results.json and bench/results.md.
  *
- *   node bench/run.ts [--sizes 100,1000,10000] [--runs 1] [--max-memory 16] [--quick] [--no-bare] [--no-browser] [--no-converter] [--keep]
+ *   node bench/run.ts [--sizes 100,1000,10000] [--runs 1] [--max-memory 16] [--quick] [--no-peer] [--no-publish] [--no-verify] [--no-browser] [--no-converter] [--keep]
  *   node bench/run.ts --report    (no measuring: the targets and tables again from bench/results.json)
  *
  * --quick      100 articles and 1 MiB of converter text: checks the bench itself in a minute
- * --runs K     build each size K times (full and bare) and keep the fastest: steadier numbers on a busy machine
+ * --runs K     build each size K times (full and peer) and keep the fastest: steadier numbers on a busy machine
  * --max-memory G  stop a build whose processes use more than G GiB together (default 16: the machine is shared)
+ * --no-peer    skip the peer pipeline (bare Astro + `pagefind --site`)
+ * --no-publish skip publishing one more article and correcting one (they run at sizes up to 10,000 only)
+ * --no-verify  skip the clean build that the incremental result is compared with
  * --keep       keep the temporary folder (it is printed); by default it is removed, also on Ctrl+C
  * --report     re-check the targets and rewrite results.md from results.json, e.g. after changing the report
  *
@@ -25,8 +31,10 @@ import { variantIds } from '../src/convert/variants.ts';
 import { findSeedMdx, parseSeedArticle, writeCorpus } from './corpus.ts';
 import { describeMachine } from './machine.ts';
 import { launchChromium, measureFirstView, measureSearch, searchQueries } from './measureBrowser.ts';
-import { countPages, keyLogLines, logTail, pageTimings, runBuild, searchIndexSizes, stopBuilds, summarizeStages, treeSize, type BuildRun } from './measureBuild.ts';
+import { countPages, keyLogLines, logTail, pageTimings, runBuild, searchIndexSizes, stopBuilds, summarizeStages, treeSize } from './measureBuild.ts';
 import { converterText, measureConverter, type ConverterBench } from './measureConverter.ts';
+import { measureNewsroom } from './measureNewsroom.ts';
+import { measurePeer } from './measurePeer.ts';
 import { clearBuildCaches, createProjectCopy } from './projectCopy.ts';
 import { checkTargets, formatBytes, formatMarkdown, formatMs, type BenchResults, type SizeResult } from './report.ts';
 
@@ -37,7 +45,9 @@ const { values: flags } = parseArgs({
     quick: { type: 'boolean', default: false },
     runs: { type: 'string', default: '1' },
     'max-memory': { type: 'string', default: '16' },
-    bare: { type: 'boolean', default: true },
+    peer: { type: 'boolean', default: true },
+    publish: { type: 'boolean', default: true },
+    verify: { type: 'boolean', default: true },
     browser: { type: 'boolean', default: true },
     converter: { type: 'boolean', default: true },
     keep: { type: 'boolean', default: false },
@@ -86,6 +96,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 const seedMdx = findSeedMdx(join(projectRoot, 'content', 'articles'));
 const glossary = readFileSync(join(projectRoot, 'content', 'glossary.yaml'), 'utf8');
 const projectDir = createProjectCopy(projectRoot, join(workDir, 'project'));
+// The peer builds in a copy of its own, so its cold caches never touch the ones the newsroom changes reuse.
+const peerProjectDir = flags.peer ? createProjectCopy(projectRoot, join(workDir, 'project-peer')) : null;
+/** Publishing and correcting run up to this size; larger archives are built once (time and memory). */
+const largestNewsroomSize = 10_000;
 progress(`sizes ${sizes.join(', ')}; working in ${workDir}`);
 
 let browser: Browser | null = null;
@@ -131,10 +145,10 @@ process.stdout.write(formatMarkdown(results));
 progress(`results in ${outJson} and ${outMd}`);
 
 /** The fastest of `runs` cold builds (a failed one ends the series). */
-async function fastest(build: () => Promise<BuildRun>): Promise<BuildRun> {
-  let best: BuildRun | null = null;
+async function fastest<Run extends { ok: boolean; wallMs: number }>(build: () => Promise<Run>, project = projectDir): Promise<Run> {
+  let best: Run | null = null;
   for (let k = 0; k < runs; k++) {
-    clearBuildCaches(projectDir);
+    clearBuildCaches(project);
     const run = await build();
     if (!run.ok) return run;
     if (!best || run.wallMs < best.wallMs) best = run;
@@ -150,21 +164,25 @@ async function measureSize(articles: number): Promise<SizeResult> {
   const { bytes: corpusBytes } = writeCorpus(contentDir, articles, { seedMdx, glossary });
   try {
     progress(`${articles} articles: building`);
-    const build = await fastest(() => runBuild({ projectDir, contentDir, outDir: siteDir, statsFile: join(workDir, `stats-${articles}.json`), logFile: join(workDir, `build-${articles}.log`), bare: false, maxTreeRssBytes }));
+    const build = await fastest(() => runBuild({ projectDir, contentDir, outDir: siteDir, statsFile: join(workDir, `stats-${articles}.json`), logFile: join(workDir, `build-${articles}.log`), bare: false, args: ['--clean'], maxTreeRssBytes }));
     if (build.stoppedOverMemory) progress(`${articles} articles: the build was STOPPED at ${formatBytes(build.peakTreeRssBytes)} (over --max-memory)`);
     else if (!build.ok) progress(`${articles} articles: the build FAILED\n${logTail(build.logFile)}`);
     const stages = build.stats ? summarizeStages(build.stats) : null;
     const pages = build.ok ? countPages(siteDir) : articles * variantIds.length;
     progress(`${articles} articles: built in ${formatMs(build.wallMs)}, peak ${formatBytes(build.peakTreeRssBytes)}`);
 
-    let bare: SizeResult['bare'] = null;
-    if (flags.bare && build.ok) {
-      progress(`${articles} articles: bare Astro build`);
-      const run = await fastest(() => runBuild({ projectDir, contentDir, outDir: bareDir, statsFile: join(workDir, `stats-bare-${articles}.json`), logFile: join(workDir, `bare-${articles}.log`), bare: true, maxTreeRssBytes }));
-      rmSync(bareDir, { recursive: true, force: true });
-      if (!run.ok) progress(`${articles} articles: the bare build FAILED\n${logTail(run.logFile)}`);
-      bare = { ok: run.ok, wallMs: run.wallMs, renderMs: run.stats?.phases['render']?.wallMs ?? 0, peakTreeRssBytes: run.peakTreeRssBytes, pageTimings: pageTimings(readFileSync(run.logFile, 'utf8')) };
+    let peer: SizeResult['peer'] = null;
+    if (peerProjectDir && build.ok) {
+      progress(`${articles} articles: peer pipeline (bare Astro, then pagefind --site)`);
+      peer = await fastest(async () => {
+        const run = await measurePeer({ projectDir: peerProjectDir, contentDir, outDir: bareDir, workDir, label: String(articles), maxTreeRssBytes });
+        rmSync(bareDir, { recursive: true, force: true });
+        return run;
+      }, peerProjectDir);
+      if (!peer.ok) progress(`${articles} articles: the peer pipeline FAILED or ran out of memory (logs in ${workDir})`);
+      else progress(`${articles} articles: peer ${formatMs(peer.astro.wallMs)} + ${formatMs(peer.pagefind!.wallMs)}, peak ${formatBytes(peer.peakTreeRssBytes)}`);
     }
+    const bare: SizeResult['bare'] = peer ? { ok: peer.astro.ok, wallMs: peer.astro.wallMs, renderMs: peer.astro.renderMs, peakTreeRssBytes: peer.astro.peakTreeRssBytes, ...(peer.astro.pageTimings ? { pageTimings: peer.astro.pageTimings } : {}) } : null;
 
     const result: SizeResult = {
       articles,
@@ -189,6 +207,8 @@ async function measureSize(articles: number): Promise<SizeResult> {
       searchIndex: searchIndexSizes(siteDir, variantIds),
       search: [],
       firstView: null,
+      peer,
+      newsroom: null,
     };
 
     if (browser && build.ok) {
@@ -205,6 +225,9 @@ async function measureSize(articles: number): Promise<SizeResult> {
       } finally {
         await new Promise((done) => server.close(done));
       }
+    }
+    if (flags.publish && build.ok && articles <= largestNewsroomSize) {
+      result.newsroom = await measureNewsroom({ projectDir, contentDir, siteDir, workDir, articles, seedMdx, browser, maxTreeRssBytes, verify: flags.verify, progress });
     }
     return result;
   } finally {
