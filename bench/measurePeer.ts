@@ -4,7 +4,6 @@
  * own CLI over the output (`pagefind --site dist`, the npm package's runner, which starts pagefind_extended:
  * it segments Chinese). Each step's wall time and the peak memory of its process tree, as for zhpress's build.
  */
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pageTimings, runBuild, runSampled, treeSize, type PageTimings, type TreeSize } from './measureBuild.ts';
@@ -27,7 +26,12 @@ export interface PeerResult {
   ok: boolean;
 }
 
-const pagefindCli = createRequire(import.meta.url).resolve('pagefind/lib/runner/bin.cjs');
+/** The `pagefind` command of the npm package, as `npx pagefind` runs it (its `bin`; the package exports no path to it). */
+function pagefindCli(projectDir: string): string {
+  const packageDir = join(projectDir, 'node_modules', 'pagefind');
+  const { bin } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { bin: string | Record<string, string> };
+  return join(packageDir, typeof bin === 'string' ? bin : bin['pagefind']!);
+}
 
 /** Runs the peer pipeline on `contentDir` into `outDir` (left in place for the caller to remove). */
 export async function measurePeer(options: { projectDir: string; contentDir: string; outDir: string; workDir: string; label: string; maxTreeRssBytes: number }): Promise<PeerResult> {
@@ -51,7 +55,7 @@ export async function measurePeer(options: { projectDir: string; contentDir: str
   if (!astro.ok) return { astro, pagefind: null, wallMs: astro.wallMs, peakTreeRssBytes: astro.peakTreeRssBytes, ok: false };
   const run = await runSampled({
     command: process.execPath,
-    args: [pagefindCli, '--site', options.outDir],
+    args: [pagefindCli(options.projectDir), '--site', options.outDir],
     cwd: options.projectDir,
     env: { ...process.env },
     logFile: join(options.workDir, `peer-pagefind-${options.label}.log`),

@@ -69,6 +69,13 @@ export function checkNewsroomTargets(sizes: readonly SizeResult[]): TargetCheck[
     pass: verified.length > 0 ? verified.every((s) => s.newsroom!.clean!.identical === true) : null,
   });
 
+  const sharded = sizes.filter((s) => s.shards?.merge?.ok);
+  checks.push({
+    target: 'a site built in N shards and merged is byte-identical to the one-machine build',
+    measured: sharded.length > 0 ? sharded.map((s) => `${count(s.articles)} in ${s.shards!.total}: ${s.shards!.identical ? 'identical' : `differs (${s.shards!.differingExamples.slice(0, 3).join(', ')})`}`).join('; ') : 'not measured (npm run bench -- --shards N)',
+    pass: sharded.length > 0 ? sharded.every((s) => s.shards!.identical === true) : null,
+  });
+
   const hundredK = sizes.find((s) => s.articles === 100_000);
   checks.push({
     target: '100,000 articles build on 2 cores with peak memory ≤ 8 GiB',
@@ -150,6 +157,29 @@ export function formatNewsroom(sizes: readonly SizeResult[]): string {
         out.push(`- ${count(s.articles)} + 1 articles: clean build ${c.ok ? ms(c.wallMs) : 'FAILED'}; ${c.identical === null ? 'not compared' : c.identical ? 'byte-identical' : `**differs**: ${d!.changed.files} changed, ${d!.added.files} only in the incremental build, ${d!.removed.files} only in the clean one (${[...d!.examples.changed, ...d!.examples.added, ...d!.examples.removed].slice(0, 6).join(', ')})`}`);
       }
     }
+  }
+
+  const sharded = sizes.filter((s) => s.shards);
+  if (sharded.length > 0) {
+    out.push('\n**Shard build** (`npm run build -- --shard K/N` for each K, one after the other here as N machines would run them side by side, then `npm run merge-shards`; wall time / peak memory)\n');
+    out.push(
+      table(
+        ['articles', 'one machine', 'shards', 'merge', 'N machines (slowest shard + merge)', 'largest peak', 'merged = one machine'],
+        sharded.map((s) => {
+          const r = s.shards!;
+          const stepText = (x: { ok: boolean; stoppedOverMemory: boolean; wallMs: number; peakTreeRssBytes: number }) => (x.ok ? `${ms(x.wallMs)} / ${bytes(x.peakTreeRssBytes)}` : x.stoppedOverMemory ? 'over the memory limit' : 'FAILED');
+          return [
+            count(s.articles),
+            s.build.ok ? `${ms(s.build.wallMs)} / ${bytes(s.build.peakTreeRssBytes)}` : 'FAILED',
+            r.shards.map(stepText).join(', '),
+            r.merge ? stepText(r.merge) : '–',
+            r.matrixWallMs === null ? '–' : ms(r.matrixWallMs),
+            bytes(r.peakTreeRssBytes),
+            r.identical === null ? '–' : r.identical ? 'byte-identical' : `**differs** (${r.differingExamples.slice(0, 3).join(', ')})`,
+          ];
+        }),
+      ),
+    );
   }
 
   const peers = sizes.filter((s) => s.peer);

@@ -61,6 +61,7 @@ function withNewsroom(base: SizeResult, { changeMs = 20_000, rewritten = 0.5 * M
   return {
     ...base,
     peer: { astro: { ...step, renderMs: peerMs / 3 }, pagefind: { ...step, index: tally(100, 10 * MiB) }, wallMs: peerMs, peakTreeRssBytes: GiB, ok: true },
+    shards: { total: 2, shards: [step, step], merge: step, matrixWallMs: peerMs, peakTreeRssBytes: GiB, identical, differingExamples: [] },
     newsroom: {
       readerVariant: 'zh-tw',
       publish: change('publish one more article'),
@@ -142,6 +143,13 @@ test('bench report', async (t) => {
     assert.equal(newsroom([withNewsroom(size(100), { peerMs: 100 }), withNewsroom(size(10_000))])['a full build is no slower'], false, 'every size where the peer fits');
     assert.equal(newsroom([withNewsroom(size(10_000), { identical: false })])['incremental builds are byte-identical to clean'], false);
     assert.equal(newsroom([size(100_000, { peak: 9 * GiB })])['100,000 articles build on 2 cores'], false);
+    const sharded = (identical: boolean): SizeResult => {
+      const shard = { ok: true, stoppedOverMemory: false, wallMs: 1000, peakTreeRssBytes: GiB };
+      return { ...size(1000), shards: { total: 2, shards: [shard, shard], merge: shard, matrixWallMs: 2000, peakTreeRssBytes: GiB, identical, differingExamples: identical ? [] : ['zh-tw/index.html'] } };
+    };
+    assert.equal(newsroom([size(1000)])['a site built in N shards'], null);
+    assert.equal(newsroom([sharded(true)])['a site built in N shards'], true);
+    assert.equal(newsroom([sharded(false)])['a site built in N shards'], false);
     // Measured at 1,000 only: reported, not judged against the 10,000 target.
     const small = newsroom([withNewsroom(size(1000), { changeMs: 60_000 })]);
     assert.equal(small['publishing one article into 10,000 takes'], null);

@@ -3,6 +3,7 @@ import type { FirstViewMeasurement, SearchMeasurement } from './measureBrowser.t
 import type { PageTimings, StageSummary, TreeSize } from './measureBuild.ts';
 import type { NewsroomResult } from './measureNewsroom.ts';
 import type { PeerResult } from './measurePeer.ts';
+import type { ShardResult } from './measureShards.ts';
 import { checkNewsroomTargets, formatNewsroom } from './newsroomReport.ts';
 import { formatBytes, formatMs } from './units.ts';
 
@@ -41,6 +42,8 @@ export interface SizeResult {
   firstView: FirstViewMeasurement | null;
   /** The peer pipeline on the same pages (bare Astro, then `pagefind --site`); its Astro step is `bare` too. */
   peer?: PeerResult | null;
+  /** The same archive built in N shards and merged (`--shards N`). */
+  shards?: ShardResult | null;
   /** Publish one more article, correct one old one (issue 13). */
   newsroom?: NewsroomResult | null;
 }

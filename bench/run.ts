@@ -7,7 +7,7 @@
  * downloads again), then compared with a clean build; plus the converter against the `opencc` CLI on 10 MiB of
  * text. Writes bench/results.json and bench/results.md.
  *
- *   node bench/run.ts [--sizes 100,1000,10000] [--runs 1] [--max-memory 16] [--quick] [--no-peer] [--no-publish] [--no-verify] [--no-browser] [--no-converter] [--keep]
+ *   node bench/run.ts [--sizes 100,1000,10000] [--runs 1] [--max-memory 16] [--quick] [--no-peer] [--no-publish] [--no-verify] [--shards N] [--no-browser] [--no-converter] [--keep]
  *   node bench/run.ts --report    (no measuring: the targets and tables again from bench/results.json)
  *
  * --quick      100 articles and 1 MiB of converter text: checks the bench itself in a minute
@@ -16,6 +16,9 @@
  * --no-peer    skip the peer pipeline (bare Astro + `pagefind --site`)
  * --no-publish skip publishing one more article and correcting one (they run at sizes up to 10,000 only)
  * --no-verify  skip the clean build that the incremental result is compared with
+ * --shards N   also build each size as N shards (`npm run build -- --shard K/N`, one after the other) and merge
+ *              them (`npm run merge-shards`): each shard's time and memory, and the merged site against the
+ *              one-machine build
  * --keep       keep the temporary folder (it is printed); by default it is removed, also on Ctrl+C
  * --report     re-check the targets and rewrite results.md from results.json, e.g. after changing the report
  *
@@ -35,6 +38,7 @@ import { countPages, keyLogLines, logTail, pageTimings, runBuild, searchIndexSiz
 import { converterText, measureConverter, type ConverterBench } from './measureConverter.ts';
 import { measureNewsroom } from './measureNewsroom.ts';
 import { measurePeer } from './measurePeer.ts';
+import { canBuildShards, measureShards } from './measureShards.ts';
 import { clearBuildCaches, createProjectCopy } from './projectCopy.ts';
 import { checkTargets, formatBytes, formatMarkdown, formatMs, type BenchResults, type SizeResult } from './report.ts';
 
@@ -48,6 +52,7 @@ const { values: flags } = parseArgs({
     peer: { type: 'boolean', default: true },
     publish: { type: 'boolean', default: true },
     verify: { type: 'boolean', default: true },
+    shards: { type: 'string', default: '0' },
     browser: { type: 'boolean', default: true },
     converter: { type: 'boolean', default: true },
     keep: { type: 'boolean', default: false },
@@ -63,6 +68,8 @@ const sizes = (flags.sizes ?? (flags.quick ? '100' : '100,1000,10000'))
   .sort((a, b) => a - b);
 if (sizes.length === 0) throw new Error('--sizes wants article counts, e.g. --sizes 100,1000');
 const runs = Math.max(1, Number(flags.runs) || 1);
+const shardCount = Number(flags.shards);
+if (!Number.isInteger(shardCount) || shardCount < 0 || shardCount === 1) throw new Error(`--shards wants a number of shards of 2 or more, not ${flags.shards}`);
 const maxTreeRssBytes = (Number(flags['max-memory']) || 16) * 2 ** 30;
 const converterBytes = (flags.quick ? 1 : 10) * 2 ** 20;
 const command = `npm run bench --${process.argv.slice(2).length > 0 ? ` ${process.argv.slice(2).join(' ')}` : ''}`.replace(/ --$/, '');
@@ -208,6 +215,7 @@ async function measureSize(articles: number): Promise<SizeResult> {
       search: [],
       firstView: null,
       peer,
+      shards: null,
       newsroom: null,
     };
 
@@ -225,6 +233,12 @@ async function measureSize(articles: number): Promise<SizeResult> {
       } finally {
         await new Promise((done) => server.close(done));
       }
+    }
+    if (shardCount > 1 && build.ok) {
+      if (canBuildShards(projectDir)) {
+        progress(`${articles} articles: building in ${shardCount} shards, then merging`);
+        result.shards = await measureShards({ projectDir, contentDir, workDir, total: shardCount, label: String(articles), oneMachineDir: siteDir, maxTreeRssBytes, progress });
+      } else progress(`${articles} articles: this code cannot build in shards (no src/cli/mergeShards.ts); --shards skipped`);
     }
     if (flags.publish && build.ok && articles <= largestNewsroomSize) {
       result.newsroom = await measureNewsroom({ projectDir, contentDir, siteDir, workDir, articles, seedMdx, browser, maxTreeRssBytes, verify: flags.verify, progress });
