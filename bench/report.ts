@@ -67,6 +67,8 @@ export interface BenchResults {
   sizes: SizeResult[];
   converter: ConverterBench | null;
   targets: TargetCheck[];
+  /** The machine's 1-minute load average, sampled every 10 s while the bench ran: how shared it was. */
+  load?: { min: number; median: number; max: number };
 }
 
 export interface TargetCheck {
@@ -179,7 +181,7 @@ export function formatMarkdown(results: BenchResults): string {
   const { machine, sizes } = results;
   const ok = sizes.filter((s) => s.build.ok && s.build.stages);
   const out: string[] = [];
-  out.push(`Measured ${results.date.slice(0, 10)} on ${machine.cpu}, ${machine.cores} cores, ${formatBytes(machine.memoryBytes)} RAM, ${machine.os}; Node ${machine.node}, Astro ${machine.astro}, Pagefind ${machine.pagefind}${machine.chromium ? `, ${machine.chromium}` : ''}. Rerun: \`${results.command}\`.`);
+  out.push(`Measured ${results.date.slice(0, 10)} on ${machine.cpu}, ${machine.cores} cores, ${formatBytes(machine.memoryBytes)} RAM, ${machine.os}; Node ${machine.node}, Astro ${machine.astro}, Pagefind ${machine.pagefind}${machine.chromium ? `, ${machine.chromium}` : ''}. Rerun: \`${results.command}\`.${results.load ? ` Load average (1 min) while it ran: median ${results.load.median.toFixed(1)}, ${results.load.min.toFixed(1)}–${results.load.max.toFixed(1)} on ${machine.cores} cores${results.load.median > machine.cores ? ': the machine was shared, times are longer than on a quiet one' : ''}.` : ''}`);
 
   out.push('\n**Build** (`node src/cli/build.ts`, cold caches; wall time, peak RSS of Node / of Pagefind)\n');
   out.push(

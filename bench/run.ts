@@ -25,7 +25,7 @@
  * Everything is built in a temporary copy of the project (see projectCopy.ts), never in the working tree.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from '@playwright/test';
@@ -131,10 +131,19 @@ const results: BenchResults = {
   converter,
   targets: [],
 };
+// How busy the machine was: builds on a shared machine take longer, and the report says so.
+const loadSamples: number[] = [loadavg()[0]!];
+const loadSampler = setInterval(() => loadSamples.push(loadavg()[0]!), 10_000);
+loadSampler.unref();
+const loadSummary = () => {
+  const sorted = [...loadSamples].sort((a, b) => a - b);
+  return { min: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]!, max: sorted[sorted.length - 1]! };
+};
 const outJson = `${flags.out}.json`;
 const outMd = `${flags.out}.md`;
 const save = () => {
   results.targets = checkTargets(results.sizes, results.converter);
+  results.load = loadSummary();
   writeFileSync(outJson, `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(outMd, formatMarkdown(results));
 };
