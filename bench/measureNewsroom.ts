@@ -34,6 +34,8 @@ export interface ChangeMeasurement {
   dist: TreeDiff | null;
   /** The returning reader (Chromium), when the browser part runs. */
   reader: ReturningReaderMeasurement | null;
+  /** Why the returning reader could not be measured (the worker failed to update, a page never said it was kept). */
+  readerError?: string;
 }
 
 export interface NewsroomResult {
@@ -89,7 +91,12 @@ export async function measureNewsroom(options: {
       progress(`${articles} articles: ${name}: ${(run.wallMs / 1000).toFixed(1)} s; dist ${dist.added.files} new, ${dist.changed.files} changed, ${dist.removed.files} removed files, ${(dist.rewrittenShare * 100).toFixed(2)} % of bytes rewritten`);
       let reader: ReturningReaderMeasurement | null = null;
       if (options.browser) {
-        reader = await measureReturningReader(options.browser, { oldRoot: previous, newRoot: siteDir, visits, before, after, variant: readerVariant });
+        try {
+          reader = await measureReturningReader(options.browser, { oldRoot: previous, newRoot: siteDir, visits, before, after, variant: readerVariant });
+        } catch (error) {
+          progress(`${articles} articles: ${name}: the returning reader could not be measured: ${(error as Error).message}`);
+          return { change: name, slug, build, dist, reader: null, readerError: (error as Error).message };
+        }
         progress(`${articles} articles: ${name}: returning reader downloads ${(reader.total.rawBytes / 1024).toFixed(1)} KiB again (${reader.total.requests} requests)${reader.byRevision ? `; by revision ${(reader.byRevision.bytes / 1024).toFixed(1)} KiB` : ''}`);
       }
       return { change: name, slug, build, dist, reader };

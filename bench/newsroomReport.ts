@@ -126,6 +126,7 @@ export function formatNewsroom(sizes: readonly SizeResult[]): string {
         out.push(`- ${count(s.articles)}, ${c.change}: ${parts.join(', ') || 'nothing'}`);
       }
     }
+    for (const { s, c } of kinds) if (c.readerError) out.push(`\nReturning reader at ${count(s.articles)}, ${c.change}: **not measured**: ${c.readerError}`);
     const readers = kinds.filter(({ c }) => c.reader);
     if (readers.length > 0) {
       const variant = withNewsroom[0]!.newsroom!.readerVariant;

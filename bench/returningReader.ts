@@ -205,8 +205,10 @@ export async function measureReturningReader(browser: Browser, options: { oldRoo
     countResponses(site.server, base, served);
     const workerChanged = readFileSync(join(options.oldRoot, 'sw.js'), 'utf8') !== readFileSync(join(options.newRoot, 'sw.js'), 'utf8');
 
-    // The browser checks the worker script (as it does on a navigation) and installs a changed one.
-    const updated = await page.evaluate(async () => {
+    // The browser checks the worker script (as it does on a navigation) and installs a changed one. A worker
+    // that waits for its pages to close instead of taking over would never activate here: a guard, not a wait.
+    const guard = new Promise<string>((resolve) => setTimeout(() => resolve('not activated after 5 minutes (does the worker wait for every page to close?)'), 300_000).unref());
+    const update = page.evaluate(async () => {
       const registration = await navigator.serviceWorker.getRegistration();
       if (!registration) return 'no registration';
       await registration.update();
@@ -220,7 +222,8 @@ export async function measureReturningReader(browser: Browser, options: { oldRoo
         check();
       });
     });
-    if (updated === 'redundant') throw new Error('returning reader: the new service worker failed to install (it became redundant)');
+    const updated = await Promise.race([update, guard]);
+    if (updated !== 'activated' && updated !== 'no update') throw new Error(`returning reader: the new service worker ${updated === 'redundant' ? 'failed to install (it became redundant)' : updated}`);
     const updateCount = served.length;
 
     // The reader reads again: the new worker keeps that page, its other variants and its variant's search.
@@ -233,7 +236,7 @@ export async function measureReturningReader(browser: Browser, options: { oldRoo
       navigationSkipped = true;
       return true;
     };
-    const update = sumServed(served.slice(0, updateCount), options.newRoot);
+    const updateTransfer = sumServed(served.slice(0, updateCount), options.newRoot);
     const revisit = sumServed(served.slice(updateCount), options.newRoot, isTheNavigation);
     const lists = readWorkerLists(options.newRoot, base);
     return {
@@ -242,9 +245,9 @@ export async function measureReturningReader(browser: Browser, options: { oldRoo
       keptAfter,
       heldFiles: held.size,
       workerChanged,
-      update,
+      update: updateTransfer,
       revisit,
-      total: { requests: update.requests + revisit.requests, rawBytes: update.rawBytes + revisit.rawBytes, gzipBytes: update.gzipBytes + revisit.gzipBytes },
+      total: { requests: updateTransfer.requests + revisit.requests, rawBytes: updateTransfer.rawBytes + revisit.rawBytes, gzipBytes: updateTransfer.gzipBytes + revisit.gzipBytes },
       largest: [...served].filter((s) => s.path !== againPath).sort((a, b) => b.bytes - a.bytes).slice(0, 5).map(({ path, bytes }) => ({ path, bytes })),
       byRevision: lists ? revisionRefetch({ before: options.before, after: options.after, held, keptAfter: [...lists.precache, ...(lists.search[options.variant] ?? [])] }) : null,
     };
