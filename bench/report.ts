@@ -176,7 +176,7 @@ export function checkTargets(sizes: readonly SizeResult[], converter: ConverterB
 const table = (head: string[], rows: string[][]) =>
   [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
-/** The results as Markdown, for the terminal and for the README. */
+/** The results as Markdown, for the terminal and for docs/benchmarks.md (through docsFigures.ts). */
 export function formatMarkdown(results: BenchResults): string {
   const { machine, sizes } = results;
   const ok = sizes.filter((s) => s.build.ok && s.build.stages);

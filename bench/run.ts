@@ -5,7 +5,8 @@
  * `pagefind --site`), and newsroom pace: one more article published and one old article corrected on the
  * archive just built, each rebuilt as an editor would (time, what changed in dist/, what a returning reader
  * downloads again), then compared with a clean build; plus the converter against the `opencc` CLI on 10 MiB of
- * text. Writes bench/results.json and bench/results.md.
+ * text. Writes bench/results.json, and rewrites from it the tables in docs/benchmarks.md and every other figure
+ * the docs quote (their `<!-- bench:NAME -->` blocks).
  *
  *   node bench/run.ts [--sizes 100,1000,10000] [--runs 1] [--max-memory 16] [--quick] [--no-peer] [--no-publish] [--no-verify] [--shards N] [--no-browser] [--no-converter] [--keep]
  *   node bench/run.ts --report    (no measuring: the targets and tables again from bench/results.json)
@@ -20,7 +21,7 @@
  *              them (`npm run merge-shards`): each shard's time and memory, and the merged site against the
  *              one-machine build
  * --keep       keep the temporary folder (it is printed); by default it is removed, also on Ctrl+C
- * --report     re-check the targets and rewrite results.md from results.json, e.g. after changing the report
+ * --report     re-check the targets and rewrite the docs' figures from results.json, e.g. after changing the report
  *
  * Everything is built in a temporary copy of the project (see projectCopy.ts), never in the working tree.
  */
@@ -32,6 +33,7 @@ import type { Browser } from '@playwright/test';
 import { serveSite } from '../e2e/serveSite.ts';
 import { variantIds } from '../src/convert/variants.ts';
 import { findSeedMdx, parseSeedArticle, writeCorpus } from './corpus.ts';
+import { writeDocsFigures } from './docsFigures.ts';
 import { describeMachine } from './machine.ts';
 import { launchChromium, measureFirstView, measureSearch, searchQueries } from './measureBrowser.ts';
 import { countPages, keyLogLines, logTail, pageTimings, runBuild, searchIndexSizes, stopBuilds, summarizeStages, treeSize } from './measureBuild.ts';
@@ -58,6 +60,7 @@ const { values: flags } = parseArgs({
     keep: { type: 'boolean', default: false },
     report: { type: 'boolean', default: false },
     out: { type: 'string', default: join(projectRoot, 'bench', 'results') },
+    docs: { type: 'string', default: join(projectRoot, 'docs') },
   },
   allowNegative: true,
 });
@@ -80,7 +83,7 @@ if (flags.report) {
   const results = JSON.parse(readFileSync(`${flags.out}.json`, 'utf8')) as BenchResults;
   results.targets = checkTargets(results.sizes, results.converter);
   writeFileSync(`${flags.out}.json`, `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(`${flags.out}.md`, formatMarkdown(results));
+  writeDocsFigures(flags.docs, results);
   process.stdout.write(formatMarkdown(results));
   process.exit(0);
 }
@@ -140,12 +143,11 @@ const loadSummary = () => {
   return { min: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]!, max: sorted[sorted.length - 1]! };
 };
 const outJson = `${flags.out}.json`;
-const outMd = `${flags.out}.md`;
 const save = () => {
   results.targets = checkTargets(results.sizes, results.converter);
   results.load = loadSummary();
   writeFileSync(outJson, `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(outMd, formatMarkdown(results));
+  writeDocsFigures(flags.docs, results);
 };
 
 try {
@@ -158,7 +160,7 @@ try {
 }
 save();
 process.stdout.write(formatMarkdown(results));
-progress(`results in ${outJson} and ${outMd}`);
+progress(`results in ${outJson}; figures rewritten in ${flags.docs}`);
 
 /** The fastest of `runs` cold builds (a failed one ends the series). */
 async function fastest<Run extends { ok: boolean; wallMs: number }>(build: () => Promise<Run>, project = projectDir): Promise<Run> {

@@ -4,7 +4,7 @@ import { createSitePaths } from '../render/paths.ts';
 
 /**
  * robots.txt at the deploy base. Crawlers read it only at a host's root: under a sub-path (`/news/`), the
- * host's own robots.txt must name the sitemap (see the README's "Deploying").
+ * host's own robots.txt must name the sitemap (see docs/deploying.md).
  */
 export const GET: APIRoute = ({ site }) => {
   const paths = createSitePaths(import.meta.env.BASE_URL);

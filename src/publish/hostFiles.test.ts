@@ -62,7 +62,7 @@ test('_redirects', async (t) => {
   await t.test('should send missing pages to their variant’s 404 page, then the site’s', () => {
     assert.equal(
       redirectsFile({ base: '/news/', variants }),
-      '# zhpress: per-variant 404 pages for Netlify (see the README, "Deploying").\n' +
+      '# zhpress: per-variant 404 pages for Netlify (see docs/deploying.md).\n' +
         '/news/zh-hans/* /news/zh-hans/404.html 404\n/news/zh-hant/* /news/zh-hant/404.html 404\n/news/* /news/404.html 404\n',
     );
   });

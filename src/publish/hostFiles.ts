@@ -67,7 +67,7 @@ export function headersFile(options: { base: string; variants: readonly string[]
   for (const folder of [...shortFolders].sort()) cache(`${base}${folder}*`, cacheControl.short);
   for (const path of exact) cache(`${base}${path}`, path === 'sw.js' ? cacheControl.worker : cacheControl.short);
   const blocks = rules.map(([pattern, headers]) => [pattern, ...headers.map(([name, value]) => `  ${name}: ${value}`)].join('\n'));
-  return `# zhpress: HTTP headers for Netlify and Cloudflare Pages (see the README, "Deploying").\n${blocks.join('\n')}\n`;
+  return `# zhpress: HTTP headers for Netlify and Cloudflare Pages (see docs/deploying.md).\n${blocks.join('\n')}\n`;
 }
 
 /** `a/b/c.txt` → `a/b/`; a top-level file → ``. */
@@ -89,7 +89,7 @@ function ancestors(path: string): string[] {
 export function redirectsFile(options: { base: string; variants: readonly string[] }): string {
   const lines = options.variants.map((v) => `${options.base}${v}/* ${options.base}${v}/404.html 404`);
   lines.push(`${options.base}* ${options.base}404.html 404`);
-  return `# zhpress: per-variant 404 pages for Netlify (see the README, "Deploying").\n${lines.join('\n')}\n`;
+  return `# zhpress: per-variant 404 pages for Netlify (see docs/deploying.md).\n${lines.join('\n')}\n`;
 }
 
 /**
