@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { variants } from '../src/convert/variants.ts';
 import { expect, test } from './fixtures.ts';
@@ -139,6 +140,43 @@ function buildSite(outDir: string, edit: (contentDir: string) => void): void {
 
 const deployVersion = (outDir: string) => /deploy ([0-9a-f]{16})/.exec(readFileSync(join(outDir, 'sw.js'), 'utf8'))![1]!;
 
+/** The caches of the site under `/news/`: the same two for every deploy. */
+const newsCaches = ['zhpress /news/ pages', 'zhpress /news/ shell'];
+
+/** Every file of a built site: path under the base → sha256. */
+function fileHashes(outDir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = join(entry.parentPath, entry.name);
+    files.set(relative(outDir, full).split(sep).join('/'), createHash('sha256').update(readFileSync(full)).digest('hex'));
+  }
+  return files;
+}
+
+/** The file a request under `/news/` is served from (`zh-tw/` → `zh-tw/index.html`). */
+const servedFile = (pathname: string) => {
+  const path = decodeURIComponent(pathname.slice('/news/'.length));
+  return path === '' || path.endsWith('/') ? `${path}index.html` : path;
+};
+
+/** Waits until the worker of the deploy in `outDir` is the active one and has finished activating. */
+async function waitForDeploy(page: Page, outDir: string): Promise<void> {
+  const version = deployVersion(outDir);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const registration = await navigator.serviceWorker.getRegistration();
+          const active = registration?.active;
+          if (!active || active.state !== 'activated' || registration.installing || registration.waiting) return '';
+          return (await (await fetch(active.scriptURL, { cache: 'no-store' })).text()).slice(0, 60);
+        }),
+      { timeout: 30_000, message: 'the new deploy\'s worker is active' },
+    )
+    .toContain(version);
+}
+
 /** Every response in this site's caches whose bytes differ from what the server now serves. */
 async function staleCacheEntries(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
@@ -157,7 +195,7 @@ async function staleCacheEntries(page: Page): Promise<string[]> {
 
 // One build pair is enough: it runs under `/news/`, with its own server (two deploys into one folder).
 test.describe('a new deploy', { tag: '@subpath-only' }, () => {
-  test('replaces the old one cleanly: new content, old caches gone, no old file left in a cache', async ({ browser }) => {
+  test('replaces the old one cleanly: new content, the same caches, no old file left in a cache', async ({ browser }) => {
     test.setTimeout(180_000);
     const root = mkdtempSync(join(tmpdir(), 'zhpress-update-'));
     const outDir = join(root, 'site');
@@ -175,8 +213,8 @@ test.describe('a new deploy', { tag: '@subpath-only' }, () => {
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       await visitOnline(page, `/news/zh-hant/${seedSlug}/`);
-      expect(await cacheNames(page)).toEqual([`zhpress /news/ pages ${versionA}`, `zhpress /news/ shell ${versionA}`]);
-      const oldSearchFiles = await page.evaluate(async (version) => (await (await caches.open(`zhpress /news/ shell ${version}`)).keys()).map((r) => r.url).filter((u) => u.includes('/pagefind/')), versionA);
+      expect(await cacheNames(page)).toEqual(newsCaches);
+      const oldSearchFiles = await page.evaluate(async () => (await (await caches.open('zhpress /news/ shell')).keys()).map((r) => r.url).filter((u) => u.includes('/pagefind/')));
 
       // Deploy B: the article's title and text change, so do its pages and search index.
       buildSite(outDir, (content) => {
@@ -190,8 +228,12 @@ test.describe('a new deploy', { tag: '@subpath-only' }, () => {
 
       await page.reload();
       await expect(page.locator('h1')).toContainText('（更新）');
-      await expect.poll(() => cacheNames(page), { timeout: 20_000, message: 'only deploy B’s caches remain' }).toEqual([`zhpress /news/ pages ${versionB}`, `zhpress /news/ shell ${versionB}`]);
-      expect(await staleCacheEntries(page), 'cached files that are not what deploy B serves').toEqual([]);
+      await waitForDeploy(page, outDir);
+      expect(await cacheNames(page), 'the same two caches: not one per deploy').toEqual(newsCaches);
+      // The reload's own keeping (its variant's search, brought to deploy B's revisions) is done too.
+      await page.reload();
+      await expect(page.locator('html')).toHaveAttribute('data-offline', 'ready', { timeout: 20_000 });
+      await expect.poll(() => staleCacheEntries(page), { timeout: 20_000, message: 'cached files that are not what deploy B serves' }).toEqual([]);
       const cachedNow = await page.evaluate(async () => {
         const urls: string[] = [];
         for (const name of await caches.keys()) urls.push(...(await (await caches.open(name)).keys()).map((r) => r.url));
@@ -206,6 +248,64 @@ test.describe('a new deploy', { tag: '@subpath-only' }, () => {
       await page.reload();
       await expect(page.locator('.article-body')).toContainText('這是更新後的第一段');
       expect(errors).toEqual([]);
+    } finally {
+      await context?.close();
+      await new Promise((resolve) => server.server.close(resolve));
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('one more article published: a returning reader\'s worker downloads only the files that changed', async ({ browser }) => {
+    test.setTimeout(180_000);
+    const root = mkdtempSync(join(tmpdir(), 'zhpress-publish-'));
+    const outDir = join(root, 'site');
+    const requests: string[] = [];
+    let server = (await (async () => {
+      buildSite(outDir, () => {});
+      return serveSite(outDir, { base: '/news/', onRequest: (path) => requests.push(path) });
+    })());
+    let context: BrowserContext | undefined;
+    try {
+      const before = fileHashes(outDir);
+      const origin = server.origin;
+      context = await browser.newContext({ baseURL: origin });
+      const page = await context.newPage();
+      // A reader who read an article and searched zh-tw, so the worker keeps pages and zh-tw's search.
+      await visitOnline(page, `/news/zh-tw/${seedSlug}/`);
+      await visitOnline(page, '/news/zh-tw/search/');
+
+      // Publish: one new article, newer than every other.
+      buildSite(outDir, (content) => {
+        const source = readFileSync(join(content, 'articles', 'search-harvest-festival.mdx'), 'utf8');
+        writeFileSync(
+          join(content, 'articles', 'append-only-latest.mdx'),
+          source.replace(/^title: ".*"$/m, 'title: "新一期农业快讯"').replace(/^published: ".*"$/m, 'published: "2026-11-28T09:00:00+08:00"'),
+        );
+      });
+      const after = fileHashes(outDir);
+      const changed = new Set([...after].filter(([path, hash]) => before.get(path) !== hash).map(([path]) => path));
+      expect(changed.size, 'the publish changed some files').toBeGreaterThan(0);
+      await new Promise((resolve) => server.server.close(resolve));
+      requests.length = 0;
+      server = await serveSite(outDir, { base: '/news/', port: Number(new URL(origin).port), onRequest: (path) => requests.push(path) });
+
+      // The reader comes back to the same article; the new worker installs and brings what it keeps up to date.
+      await page.goto(`/news/zh-tw/${seedSlug}/`);
+      await waitForDeploy(page, outDir);
+      await page.reload();
+      await expect(page.locator('html')).toHaveAttribute('data-offline', 'ready', { timeout: 20_000 });
+      await expect.poll(() => staleCacheEntries(page), { timeout: 20_000, message: 'cached files that are not what the new deploy serves' }).toEqual([]);
+
+      // Navigations go to the network first (the reader sees the current page); every other download is a changed file.
+      const navigated = `zh-tw/${seedSlug}/index.html`;
+      const downloaded = [...new Set(requests.map(servedFile))].filter((file) => file !== navigated);
+      const unchanged = downloaded.filter((file) => !changed.has(file));
+      expect(unchanged, `downloaded again though unchanged (of ${downloaded.length}: ${downloaded.join(', ')})`).toEqual([]);
+      expect(downloaded, 'the new zh-tw home and the open search volume came down').toEqual(expect.arrayContaining(['zh-tw/index.html', 'pagefind/zh-tw/volumes.json']));
+      const kept = await page.evaluate(async () => (await (await caches.open('zhpress /news/ shell')).keys()).map((r) => new URL(r.url).pathname));
+      const closedKept = kept.filter((path) => /\/pagefind\/zh-tw\/\d+-\d+\//.test(path));
+      expect(closedKept.length, 'the reader keeps closed search volumes').toBeGreaterThan(0);
+      for (const path of closedKept) expect(downloaded, `${path} is a closed volume: never downloaded again`).not.toContain(servedFile(path));
     } finally {
       await context?.close();
       await new Promise((resolve) => server.server.close(resolve));

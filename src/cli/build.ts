@@ -65,7 +65,7 @@ try {
     await publishSite(outDir, async (stagingDir) => {
       await renderSite(stagingDir);
       phase('post');
-      if (!isBareBuild()) await finishSite(stagingDir, { base: createSitePaths(process.env['SITE_BASE'] ?? '/').root(), logger });
+      if (!isBareBuild()) await finishSite(stagingDir, { base: createSitePaths(process.env['SITE_BASE'] ?? '/').root(), logger, previousDir: outDir });
     });
   });
   console.log(`zhpress: site written to ${outDir}/`);
