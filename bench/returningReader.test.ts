@@ -48,8 +48,8 @@ test('returning reader', async (t) => {
 
   await t.test('should read the precache and the search lists from a built sw.js', () => {
     const root = siteWith({
-      'sw.js': `// zhpress service worker, deploy 0123\nconst ZHPRESS_OFFLINE=${JSON.stringify({ version: '0123', base: '/news/', precache: ['/news/', '/news/zh-tw/', { url: '/news/_astro/a.css', revision: 'c' }], search: { 'zh-tw': '/news/sw-search/zh-tw.ab.json', 'zh-hk': ['/news/pagefind/zh-hk/x.pf_index'] } })};\n(()=>{})();\n`,
-      'sw-search/zh-tw.ab.json': JSON.stringify(['/news/pagefind/zh-tw/pagefind.js', '/news/pagefind/zh-tw/index/a.pf_index']),
+      'sw.js': `// zhpress service worker, deploy 0123\nconst ZHPRESS_OFFLINE=${JSON.stringify({ version: '0123', base: '/news/', precache: ['/news/', ['/news/zh-tw/', 'r1'], { url: '/news/_astro/a.css', revision: 'c' }], search: { 'zh-tw': '/news/sw-search/zh-tw.ab.json', 'zh-hk': ['/news/pagefind/zh-hk/x.pf_index'] } })};\n(()=>{})();\n`,
+      'sw-search/zh-tw.ab.json': JSON.stringify([['/news/pagefind/zh-tw/pagefind.js', 'r2'], '/news/pagefind/zh-tw/index/a.pf_index']),
     });
     try {
       assert.deepEqual(readWorkerLists(root, '/news/'), {

@@ -36,7 +36,7 @@ export interface WorkerLists {
 
 /**
  * Reads the lists from a build's `sw.js` (`const ZHPRESS_OFFLINE={…}` in front of the worker's code: entries as
- * URLs or as `{ url, revision }`, search lists inline or as the URL of a JSON list). `null` when the worker
+ * URLs, `[url, revision]` or `{ url, revision }`, search lists inline or as the URL of a JSON list). `null` when the worker
  * carries no such configuration (another design): then only the Chromium figure is reported.
  */
 export function readWorkerLists(root: string, base = '/'): WorkerLists | null {
@@ -50,7 +50,9 @@ export function readWorkerLists(root: string, base = '/'): WorkerLists | null {
   } catch {
     return null;
   }
-  const urlOf = (entry: unknown) => (typeof entry === 'string' ? entry : typeof entry === 'object' && entry && 'url' in entry ? String(entry.url) : null);
+  // An entry is a URL, a `[url, revision]` pair or a `{ url, revision }` object (Workbox's form).
+  const urlOf = (entry: unknown) =>
+    typeof entry === 'string' ? entry : Array.isArray(entry) && typeof entry[0] === 'string' ? entry[0] : typeof entry === 'object' && entry && 'url' in entry ? String(entry.url) : null;
   const paths = (entries: unknown) => (Array.isArray(entries) ? entries.map(urlOf).filter((u): u is string => u !== null).map((u) => sitePathOf(base, u)).filter((p): p is string => p !== null) : []);
   const precache = ['sw.js', ...paths(config.precache)];
   const search: Record<string, string[]> = {};
