@@ -133,12 +133,13 @@ export function formatNewsroom(sizes: readonly SizeResult[]): string {
       out.push(`\n**Returning reader** (Chromium: a reader of \`/${variant}/\` who kept the home, three articles and the variant's search offline comes back after the change; the static server counts what it sends while the browser updates the worker and the worker keeps the page read again, that page itself not counted. "By revision": what a worker keyed by URL + content revision must download at least, from the files the reader held and both builds)\n`);
       out.push(
         table(
-          ['articles', 'change', 'downloaded again (raw / gzip)', 'worker update', 'reading one page', 'by revision', 'largest'],
+          ['articles', 'change', 'held before', 'downloaded again (raw / gzip)', 'worker update', 'reading one page', 'by revision', 'largest'],
           readers.map(({ s, c }) => {
             const r = c.reader!;
             return [
               count(s.articles),
               c.change,
+              `${count(r.heldFiles)} files${r.heldByFolder ? `; search of ${Object.keys(r.heldByFolder).filter((f) => /^pagefind\/zh-/.test(f)).map((f) => f.slice('pagefind/'.length)).join(', ') || 'no variant'}` : ''}`,
               `${bytes(r.total.rawBytes)} / ${bytes(r.total.gzipBytes)} (${r.total.requests} requests)`,
               r.workerChanged ? `${bytes(r.update.rawBytes)} (${r.update.requests})` : 'sw.js unchanged',
               `${bytes(r.revisit.rawBytes)} (${r.revisit.requests})`,

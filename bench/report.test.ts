@@ -55,7 +55,7 @@ const KiB = 1024;
 function withNewsroom(base: SizeResult, { changeMs = 20_000, rewritten = 0.5 * MiB, readerBytes = 150 * KiB, peerMs = base.build.wallMs * 1.1, identical = true } = {}): SizeResult {
   const dist = { added: tally(4, rewritten / 2), changed: tally(20, rewritten / 2), removed: tally(0, 0), unchanged: tally(1000, 100 * MiB - rewritten), after: tally(1024, 100 * MiB), rewrittenShare: rewritten / (100 * MiB), byKind: { pages: { added: tally(4, rewritten / 2), changed: tally(20, rewritten / 2), removed: tally(0, 0) } }, examples: { added: [], changed: [], removed: [] } };
   const served = { requests: 5, rawBytes: readerBytes, gzipBytes: readerBytes / 3 };
-  const reader = { visited: ['/zh-tw/'], keptBefore: true, keptAfter: true, heldFiles: 80, workerChanged: true, update: served, revisit: { requests: 0, rawBytes: 0, gzipBytes: 0 }, total: served, largest: [], byRevision: { files: 3, bytes: readerBytes, largest: [] } };
+  const reader = { visited: ['/zh-tw/'], keptBefore: true, keptAfter: true, heldFiles: 80, heldByFolder: { 'pagefind/zh-tw': 60, _astro: 20 }, workerChanged: true, update: served, revisit: { requests: 0, rawBytes: 0, gzipBytes: 0 }, total: served, largest: [], byRevision: { files: 3, bytes: readerBytes, largest: [] } };
   const change = (name: string) => ({ change: name, slug: 'bench-10001', build: { ok: true, stoppedOverMemory: false, wallMs: changeMs, peakTreeRssBytes: GiB, log: [] }, dist, reader });
   const step = { ok: true, stoppedOverMemory: false, wallMs: peerMs / 2, peakTreeRssBytes: GiB };
   return {
@@ -160,7 +160,7 @@ test('bench report', async (t) => {
     const sizes = [withNewsroom(size(1000), { readerBytes: 300 * KiB, identical: false })];
     const md = formatMarkdown({ date: '2026-11-28T01:00:00.000Z', command: 'npm run bench -- --sizes 1000', machine: { cpu: 'AMD EPYC', cores: 2, memoryBytes: 24 * GiB, os: 'Debian', node: 'v24', chromium: null, astro: '7.3.5', pagefind: '1.6.0', opencc: null }, sizes, converter: null, targets: checkTargets(sizes, null) });
     assert.match(md, /\| 1,000 \| publish one more article \(bench-10001\) \| 20 s \| 200 % of 10 s \| 4 \/ 256\.0 KiB \| 20 \/ 256\.0 KiB \| 0 \/ 0\.0 KiB \| 0\.50 % of 100\.0 MiB \|/);
-    assert.match(md, /\| 1,000 \| correct one old article \| 300\.0 KiB \/ 100\.0 KiB \(5 requests\) \|/);
+    assert.match(md, /\| 1,000 \| correct one old article \| 80 files; search of zh-tw \| 300\.0 KiB \/ 100\.0 KiB \(5 requests\) \|/);
     assert.match(md, /\| 1,000 \| 10 s \/ 1\.00 GiB \| 5\.5 s \/ 1\.00 GiB \| 5\.5 s \/ 1\.00 GiB \| 11 s \/ 1\.00 GiB \| ×0\.91 \|/);
     assert.match(md, /\*\*differs\*\*: 2 changed, .*zh-tw\/index\.html/);
     assert.match(md, /\| a returning reader re-downloads ≤ 200 KiB .* \| \*\*FAIL\*\* \|/);

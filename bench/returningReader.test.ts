@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { readWorkerLists, revisionRefetch, sitePathOf, sumServed } from './returningReader.ts';
+import { countByFolder, readWorkerLists, revisionRefetch, sitePathOf, sumServed } from './returningReader.ts';
 import type { TreeManifest } from './treeDiff.ts';
 
 const manifest = (files: Record<string, [bytes: number, hash: string]>): TreeManifest => new Map(Object.entries(files).map(([path, [bytes, sha256]]) => [path, { bytes, sha256 }]));
@@ -79,5 +79,16 @@ test('returning reader', async (t) => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+
+  await t.test('should count held files per folder, each variant\'s search apart', () => {
+    assert.deepEqual(countByFolder(['index.html', 'zh-tw/index.html', 'zh-tw/a/index.html', 'pagefind/zh-tw/open/pagefind.js', 'pagefind/zh-tw/0/index/a.pf_index', 'pagefind/zh-hk/open/pagefind.js', 'pagefind/vocabulary.json', '_astro/a.css']), {
+      '.': 1,
+      'zh-tw': 2,
+      'pagefind/zh-tw': 2,
+      'pagefind/zh-hk': 1,
+      pagefind: 1,
+      _astro: 1,
+    });
   });
 });

@@ -162,6 +162,8 @@ export interface ReturningReaderMeasurement {
   keptAfter: boolean;
   /** Files the reader's caches held under A. */
   heldFiles: number;
+  /** The same per folder (`pagefind/zh-tw`, `_astro`, `zh-tw`…): which variants' search the reader held. */
+  heldByFolder?: Record<string, number>;
   /** Whether B's worker script differs from A's (else the browser has nothing to update). */
   workerChanged: boolean;
   /** The browser updating the worker (the new worker's install and activation), as the server sent it. */
@@ -174,6 +176,17 @@ export interface ReturningReaderMeasurement {
   largest: { path: string; bytes: number }[];
   /** What a revision-keyed worker would have to download (see `revisionRefetch`), from the same held files; null when B's worker lists cannot be read. */
   byRevision: Refetch | null;
+}
+
+/** How many paths fall in each folder: the first two segments under `pagefind/`, the first elsewhere. */
+export function countByFolder(paths: Iterable<string>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const path of paths) {
+    const parts = path.split('/');
+    const folder = parts.length === 1 ? '.' : parts[0] === 'pagefind' && parts.length > 2 ? `pagefind/${parts[1]}` : parts[0]!;
+    counts[folder] = (counts[folder] ?? 0) + 1;
+  }
+  return counts;
 }
 
 const heldUrls = () => caches.keys().then(async (names) => (await Promise.all(names.map(async (name) => (await (await caches.open(name)).keys()).map((request) => request.url)))).flat());
@@ -246,6 +259,7 @@ export async function measureReturningReader(browser: Browser, options: { oldRoo
       keptBefore,
       keptAfter,
       heldFiles: held.size,
+      heldByFolder: countByFolder(held),
       workerChanged,
       update: updateTransfer,
       revisit,
