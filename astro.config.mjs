@@ -4,14 +4,15 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { zhpress } from './src/publish/integration.ts';
 import { sitemapOptions } from './src/publish/sitemapOptions.ts';
+import { setting } from './src/shared/settings.ts';
 
 // SITE_URL and SITE_BASE place the site on its host, e.g. SITE_URL=https://example.org SITE_BASE=/news/.
-const base = process.env.SITE_BASE ?? '/';
+const base = setting('siteBase');
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://zhpress.example',
+  site: setting('siteUrl'),
   base,
-  outDir: process.env.ZHPRESS_OUT_DIR ?? 'dist',
+  outDir: setting('outDir'),
   trailingSlash: 'always',
   build: {
     format: 'directory',

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 import { e2eSites } from './e2e/sites.ts';
+import { setting } from './src/shared/settings.ts';
 
 /**
  * End-to-end tests run against built sites served as static files (see e2e/globalSetup.ts): one built at
@@ -9,7 +10,7 @@ import { e2eSites } from './e2e/sites.ts';
  * Browser: Playwright's own Chromium where it is installed; otherwise the system's (Debian's `chromium`
  * at /usr/bin/chromium), or whatever ZHPRESS_CHROMIUM names.
  */
-const systemChromium = process.env['ZHPRESS_CHROMIUM'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const systemChromium = setting('chromium') ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 export default defineConfig({
   testDir: 'e2e',

@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createScriptConverter } from '../src/convert/scriptConverter.ts';
-import { getVariant } from '../src/convert/variants.ts';
+import { getVariant } from '../src/shared/variants.ts';
 
 const [variant, input, output] = process.argv.slice(2);
 if (!variant || !input || !output) throw new Error('usage: node bench/convertFile.ts <variant> <input> <output>');

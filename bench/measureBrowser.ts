@@ -1,6 +1,7 @@
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { setting } from '../src/shared/settings.ts';
 
 /** The selector of a search result link on `/<variant>/search/` (see src/pages/[variant]/search.astro). */
 export const resultSelector = '#search-results a[href]';
@@ -100,7 +101,7 @@ function collect(page: Page): { settle: () => Promise<Loaded[]> } {
 }
 
 export function launchChromium(): Promise<Browser> {
-  const executablePath = process.env['ZHPRESS_CHROMIUM'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const executablePath = setting('chromium') ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   return chromium.launch({
     ...(executablePath ? { executablePath } : {}),
     args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { childMemory, type BuildStats, type StageStats } from '../src/publish/buildStats.ts';
+import { childMemory, type BuildStats, type StageStats } from '../src/shared/buildStats.ts';
 
 /** One `node src/cli/build.ts`: wall time as the bench saw it, the peak of its process tree (Node plus Pagefind and whatever else it spawns). */
 export interface BuildRun extends SampledRun {

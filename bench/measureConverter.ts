@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { VariantId } from '../src/convert/variants.ts';
+import type { VariantId } from '../src/shared/variants.ts';
 import { createRandom } from './corpus.ts';
 
 /** Our variant and the Debian `opencc` configuration that converts Simplified text the same way. */

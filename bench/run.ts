@@ -31,7 +31,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from '@playwright/test';
 import { serveSite } from '../e2e/serveSite.ts';
-import { variantIds } from '../src/convert/variants.ts';
+import { variantIds } from '../src/shared/variants.ts';
 import { findSeedMdx, parseSeedArticle, writeCorpus } from './corpus.ts';
 import { writeDocsFigures } from './docsFigures.ts';
 import { describeMachine } from './machine.ts';

@@ -1,4 +1,4 @@
-import type { VariantId } from '../src/convert/variants.ts';
+import type { VariantId } from '../src/shared/variants.ts';
 import { expect, test } from './fixtures.ts';
 import { seedSlug } from './seedArticle.ts';
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { variants } from '../src/convert/variants.ts';
+import { variants } from '../src/shared/variants.ts';
 import { expect, test } from './fixtures.ts';
 import { walkHome } from './homeListing.ts';
 import { seedSlug } from './seedArticle.ts';

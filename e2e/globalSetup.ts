@@ -6,6 +6,7 @@ import { runImport } from '../src/import/runImport.ts';
 import { rawFixtures } from './fixtures/rawArticles.ts';
 import { e2eFirstSearchVolume, e2eHomePageSize, e2eSites } from './sites.ts';
 import { serveSite } from './serveSite.ts';
+import { setting } from '../src/shared/settings.ts';
 
 /**
  * Sources of the e2e sites: the real `content/`, the fixture articles of `e2e/fixtures/articles/`, and the
@@ -34,7 +35,7 @@ async function assembleContent(): Promise<void> {
  * and serves it as static files until the run ends.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const build = process.env['ZHPRESS_E2E_SKIP_BUILD'] !== '1';
+  const build = !setting('e2eSkipBuild');
   if (build) await assembleContent();
   const servers: Server[] = [];
   for (const site of e2eSites) {

@@ -1,4 +1,4 @@
-import { variants } from '../src/convert/variants.ts';
+import { variants } from '../src/shared/variants.ts';
 import { expect, test } from './fixtures.ts';
 import { homePageCount, publishedSlugs, readHomePage, walkHome } from './homeListing.ts';
 import { e2eHomePageSize } from './sites.ts';

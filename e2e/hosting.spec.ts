@@ -1,7 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { Parser } from 'htmlparser2';
-import { variants } from '../src/convert/variants.ts';
+import { variants } from '../src/shared/variants.ts';
 import { cacheControl, contentSecurityPolicy } from '../src/publish/hostFiles.ts';
 import { FEED_ENTRIES } from '../src/publish/atomFeed.ts';
 import { expect, test } from './fixtures.ts';

@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { variants } from '../src/convert/variants.ts';
+import { variants } from '../src/shared/variants.ts';
 import { expect, test } from './fixtures.ts';
 import { e2eContentDir } from './globalSetup.ts';
 import { homePageCount, publishedSlugs, readHomePage } from './homeListing.ts';
@@ -160,21 +160,27 @@ const servedFile = (pathname: string) => {
   return path === '' || path.endsWith('/') ? `${path}index.html` : path;
 };
 
-/** Waits until the worker of the deploy in `outDir` is the active one and has finished activating. */
+/**
+ * Waits until the worker of the deploy in `outDir` is the active one and has finished activating: asks the
+ * browser to check for an update (which resolves once a new `sw.js` has been fetched and is installing), then
+ * asks the active worker which deploy it came with.
+ */
 async function waitForDeploy(page: Page, outDir: string): Promise<void> {
-  const version = deployVersion(outDir);
-  await expect
-    .poll(
-      () =>
-        page.evaluate(async () => {
-          const registration = await navigator.serviceWorker.getRegistration();
-          const active = registration?.active;
-          if (!active || active.state !== 'activated' || registration.installing || registration.waiting) return '';
-          return (await (await fetch(active.scriptURL, { cache: 'no-store' })).text()).slice(0, 60);
-        }),
-      { timeout: 30_000, message: 'the new deploy\'s worker is active' },
-    )
-    .toContain(version);
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    await registration?.update();
+  });
+  const activeVersion = () =>
+    page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      const active = registration?.active;
+      if (!active || active.state !== 'activated' || registration.installing || registration.waiting) return null;
+      const channel = new MessageChannel();
+      const reply = new Promise<string>((resolve) => (channel.port1.onmessage = (event) => resolve((event.data as { version: string }).version)));
+      active.postMessage({ type: 'version' }, [channel.port2]);
+      return reply;
+    });
+  await expect.poll(activeVersion, { timeout: 120_000, message: 'the new deploy\'s worker is active' }).toBe(deployVersion(outDir));
 }
 
 /** Every response in this site's caches whose bytes differ from what the server now serves. */
@@ -233,7 +239,7 @@ test.describe('a new deploy', { tag: '@subpath-only' }, () => {
       // The reload's own keeping (its variant's search, brought to deploy B's revisions) is done too.
       await page.reload();
       await expect(page.locator('html')).toHaveAttribute('data-offline', 'ready', { timeout: 20_000 });
-      await expect.poll(() => staleCacheEntries(page), { timeout: 20_000, message: 'cached files that are not what deploy B serves' }).toEqual([]);
+      await expect.poll(() => staleCacheEntries(page), { timeout: 60_000, message: 'cached files that are not what deploy B serves' }).toEqual([]);
       const cachedNow = await page.evaluate(async () => {
         const urls: string[] = [];
         for (const name of await caches.keys()) urls.push(...(await (await caches.open(name)).keys()).map((r) => r.url));
@@ -256,7 +262,7 @@ test.describe('a new deploy', { tag: '@subpath-only' }, () => {
   });
 
   test('one more article published: a returning reader\'s worker downloads only the files that changed', async ({ browser }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(400_000); // two full builds of the e2e site
     const root = mkdtempSync(join(tmpdir(), 'zhpress-publish-'));
     const outDir = join(root, 'site');
     const requests: string[] = [];
@@ -294,7 +300,7 @@ test.describe('a new deploy', { tag: '@subpath-only' }, () => {
       await waitForDeploy(page, outDir);
       await page.reload();
       await expect(page.locator('html')).toHaveAttribute('data-offline', 'ready', { timeout: 20_000 });
-      await expect.poll(() => staleCacheEntries(page), { timeout: 20_000, message: 'cached files that are not what the new deploy serves' }).toEqual([]);
+      await expect.poll(() => staleCacheEntries(page), { timeout: 60_000, message: 'cached files that are not what the new deploy serves' }).toEqual([]);
 
       // Navigations go to the network first (the reader sees the current page); every other download is a changed file.
       const navigated = `zh-tw/${seedSlug}/index.html`;

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Parser } from 'htmlparser2';
-import { variants } from '../src/convert/variants.ts';
+import { variants } from '../src/shared/variants.ts';
 import { expect, test } from './fixtures.ts';
 import { seedSlug } from './seedArticle.ts';
 import { e2eSites } from './sites.ts';

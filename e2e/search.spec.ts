@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { variants, type VariantId } from '../src/convert/variants.ts';
+import { variants, type VariantId } from '../src/shared/variants.ts';
 import { traditionalTitle } from './fixtures/rawArticles.ts';
 import { expect, test, type SiteUnderTest } from './fixtures.ts';
 import { seedSlug } from './seedArticle.ts';

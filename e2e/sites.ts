@@ -1,3 +1,5 @@
+import { setting, settingVariables } from '../src/shared/settings.ts';
+
 /** The builds the e2e suite runs against: the same sources, deployed at a host's root and under a sub-path. */
 export interface E2eSite {
   name: string;
@@ -7,8 +9,8 @@ export interface E2eSite {
 }
 
 // A port pair per test run (set once in the runner, inherited by its workers), so runs side by side don't collide.
-process.env['ZHPRESS_E2E_PORT'] ??= String(20000 + (process.pid % 10000) * 2);
-const port = Number(process.env['ZHPRESS_E2E_PORT']);
+process.env[settingVariables.e2ePort] ??= String(20000 + (process.pid % 10000) * 2);
+const port = setting('e2ePort')!;
 
 export const e2eSites: E2eSite[] = [
   { name: 'root', base: '/', outDir: '.zhpress/e2e/root', origin: `http://127.0.0.1:${port}` },
@@ -21,5 +23,5 @@ export const e2eSites: E2eSite[] = [
  */
 export const e2eHomePageSize = 2;
 
-/** Articles in the newest search volume of the e2e builds: their search then runs over volumes of 2, 4… articles. */
+/** Articles per search volume in the e2e builds: their search then runs over several volumes of 2 articles. */
 export const e2eFirstSearchVolume = 2;

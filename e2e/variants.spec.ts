@@ -1,4 +1,4 @@
-import { variants } from '../src/convert/variants.ts';
+import { variants } from '../src/shared/variants.ts';
 import { expect, test } from './fixtures.ts';
 import { homePageCount } from './homeListing.ts';
 import { seedSlug } from './seedArticle.ts';

@@ -148,7 +148,7 @@ test('build with a bad numeric setting', async (t) => {
     await t.test(`should refuse to start on ${name}="${value}", saying so, before Astro renders anything`, async () => {
       const result = await run('build', { ZHPRESS_CONTENT: content, ZHPRESS_OUT_DIR: outDir, [name]: value });
       assert.equal(result.code, 1, result.stderr);
-      assert.match(result.stderr, new RegExp(`${name}="${value.replace('.', '\\.')}" is not .* — use a whole number from 1`));
+      assert.match(result.stderr, new RegExp(`${name} must be a whole number ≥ 1 .*, got '${value.replace('.', '\\.')}'`));
       assert.match(result.stderr, /build not started; .* was left as it was/);
       assert.doesNotMatch(result.stdout + result.stderr, /\[build\]|\[content\]/, 'Astro never started');
       assert.equal(await treeHash(outDir), before);

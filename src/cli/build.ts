@@ -3,9 +3,8 @@
  * of problems; then builds the site with Astro into a staging folder (render, convert, index) and swaps
  * it into `dist/` only when all of it succeeded. On any failure `dist/` stays exactly as it was.
  *
- * Environment: SITE_URL, SITE_BASE (deploy location), ZHPRESS_CONTENT (sources, default `content/`),
- * ZHPRESS_OUT_DIR (default `dist/`), ZHPRESS_DRAFTS=1 (include drafts), ZHPRESS_HOME_PAGE_SIZE (articles per
- * home page, default 20).
+ * Environment: every `SITE_*` and `ZHPRESS_*` setting (src/shared/settings.ts, docs/settings.md), all checked
+ * before the build starts.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -15,16 +14,14 @@ import { checkSources, formatProblems } from '../content/checkSources.ts';
 import { contentDir } from '../content/contentDir.ts';
 import { includeDrafts } from '../content/includeDrafts.ts';
 import { withBuildLock } from '../publish/buildLock.ts';
-import { adoptStats, ignoreChild, isBareBuild, phase } from '../publish/buildStats.ts';
+import { adoptStats, ignoreChild, isBareBuild, phase } from '../shared/buildStats.ts';
+import { setting, settingProblems } from '../shared/settings.ts';
 import { finishSite } from '../publish/finishSite.ts';
 import { publishSite } from '../publish/publishSite.ts';
-import { homePageSize } from '../render/homePages.ts';
-import { firstVolumeSize } from '../search/searchVolumes.ts';
-import { indexWorkerCount } from '../search/volumeWriters.ts';
-import { createSitePaths } from '../render/paths.ts';
+import { createSitePaths } from '../shared/sitePaths.ts';
 
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
-const outDir = process.env['ZHPRESS_OUT_DIR'] ?? 'dist';
+const outDir = setting('outDir');
 const logger = { info: (message: string) => console.log(`[zhpress] ${message}`) };
 
 const problems = await checkSources(contentDir);
@@ -32,13 +29,10 @@ if (problems.length > 0) {
   console.error(`${formatProblems(problems)}\nzhpress: build not started; ${outDir}/ was left as it was.`);
   process.exit(1);
 }
-try {
-  // Read again where they are used (render, index); checked here so a typo stops the build before it starts.
-  homePageSize();
-  firstVolumeSize();
-  indexWorkerCount();
-} catch (error) {
-  console.error(`zhpress: ${(error as Error).message}\nzhpress: build not started; ${outDir}/ was left as it was.`);
+// Read again where they are used (render, index); checked here so a typo stops the build before it starts.
+const badSettings = settingProblems();
+if (badSettings.length > 0) {
+  console.error(`${badSettings.map((problem) => `zhpress: ${problem}`).join('\n')}\nzhpress: build not started; ${outDir}/ was left as it was.`);
   process.exit(1);
 }
 if (includeDrafts()) console.warn('zhpress: ZHPRESS_DRAFTS=1, drafts are included: do not deploy this build.');
@@ -65,7 +59,7 @@ try {
     await publishSite(outDir, async (stagingDir) => {
       await renderSite(stagingDir);
       phase('post');
-      if (!isBareBuild()) await finishSite(stagingDir, { base: createSitePaths(process.env['SITE_BASE'] ?? '/').root(), logger, previousDir: outDir });
+      if (!isBareBuild()) await finishSite(stagingDir, { base: createSitePaths(setting('siteBase')).root(), logger, previousDir: outDir });
     });
   });
   console.log(`zhpress: site written to ${outDir}/`);
@@ -80,7 +74,7 @@ try {
  */
 async function renderSite(stagingDir: string): Promise<void> {
   phase('render');
-  const statsFile = process.env['ZHPRESS_BUILD_STATS'];
+  const statsFile = setting('buildStatsFile');
   const childStats = statsFile ? `${statsFile}.render.json` : undefined;
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, ['src/cli/renderSite.ts', stagingDir, cacheDir], {
@@ -100,5 +94,5 @@ async function renderSite(stagingDir: string): Promise<void> {
 
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  return process.env['ZHPRESS_LOG_LEVEL'] === 'debug' ? (error.stack ?? error.message) : error.message;
+  return setting('logLevel') === 'debug' ? (error.stack ?? error.message) : error.message;
 }

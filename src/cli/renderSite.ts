@@ -3,6 +3,7 @@
  * page into the folder given as the first argument, with the Astro cache folder given as the second.
  */
 import { build } from 'astro';
+import { setting } from '../shared/settings.ts';
 
 const [outDir, cacheDir] = process.argv.slice(2);
 if (!outDir || !cacheDir) {
@@ -12,9 +13,9 @@ if (!outDir || !cacheDir) {
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 process.env['ZHPRESS_RENDER_ONLY'] = '1';
 try {
-  await build({ outDir, cacheDir, logLevel: process.env['ZHPRESS_LOG_LEVEL'] === 'debug' ? 'debug' : 'info' });
+  await build({ outDir, cacheDir, logLevel: setting('logLevel') });
 } catch (error) {
-  const debug = process.env['ZHPRESS_LOG_LEVEL'] === 'debug';
+  const debug = setting('logLevel') === 'debug';
   console.error(error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message) : String(error));
   process.exitCode = 1;
 }

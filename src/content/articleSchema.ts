@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { variantIds } from '../convert/variants.ts';
+import { variantIds } from '../shared/variants.ts';
 
 /**
  * Per-variant term overrides: `{ 'zh-tw': { '发布日期': '發布日期' } }`.

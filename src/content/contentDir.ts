@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
+import { setting } from '../shared/settings.ts';
 
 /**
  * The folder holding `articles/` and `glossary.yaml`. `ZHPRESS_CONTENT` points a build at another
  * folder (test fixtures, the benchmark's synthetic corpus) without touching the real sources.
  */
-export const contentDir: string = resolve(process.env['ZHPRESS_CONTENT'] ?? 'content');
+export const contentDir: string = resolve(setting('contentDir'));

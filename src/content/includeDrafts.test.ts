@@ -32,13 +32,25 @@ test('includeDrafts', async (t) => {
     if (saved === undefined) delete process.env['ZHPRESS_DRAFTS'];
     else process.env['ZHPRESS_DRAFTS'] = saved;
   });
-  for (const [value, expected] of [[undefined, false], ['0', false], ['true', false], ['1', true]] as const) {
+  for (const [value, expected] of [[undefined, false], ['', false], ['0', false], ['1', true]] as const) {
     await t.test(`should be ${expected} with ZHPRESS_DRAFTS=${value ?? '(unset)'} outside the dev server`, () => {
       if (value === undefined) delete process.env['ZHPRESS_DRAFTS'];
       else process.env['ZHPRESS_DRAFTS'] = value;
       assert.equal(includeDrafts(), expected);
     });
   }
+});
+
+test('includeDrafts with a value that is neither 1 nor 0', async (t) => {
+  const saved = process.env['ZHPRESS_DRAFTS'];
+  t.after(() => {
+    if (saved === undefined) delete process.env['ZHPRESS_DRAFTS'];
+    else process.env['ZHPRESS_DRAFTS'] = saved;
+  });
+  await t.test('should refuse ZHPRESS_DRAFTS=true rather than silently leave the drafts out', () => {
+    process.env['ZHPRESS_DRAFTS'] = 'true';
+    assert.throws(() => includeDrafts(), /^Error: ZHPRESS_DRAFTS must be 1 \(on\) or 0 \(off\), got 'true'/);
+  });
 });
 
 test('withoutDrafts', async (t) => {

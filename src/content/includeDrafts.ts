@@ -1,8 +1,9 @@
 import type { Loader } from 'astro/loaders';
+import { setting } from '../shared/settings.ts';
 
 /** Drafts show in the dev server, and in a build only when asked for with `ZHPRESS_DRAFTS=1`. */
 export function includeDrafts(): boolean {
-  return process.env['ZHPRESS_DRAFTS'] === '1' || (import.meta as { env?: { DEV?: boolean } }).env?.DEV === true;
+  return setting('drafts') || (import.meta as { env?: { DEV?: boolean } }).env?.DEV === true;
 }
 
 /**

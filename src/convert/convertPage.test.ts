@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CONVERTED_ATTRIBUTE, HANT_END, HANT_START, KEEP_END, KEEP_START, convertPage, inScript } from './convertPage.ts';
+import { HANT_END, HANT_START, KEEP_END, KEEP_START, inScript } from '../shared/conversionMarkers.ts';
+import { CONVERTED_ATTRIBUTE, convertPage } from './convertPage.ts';
 import { createSiteConverters } from './siteConverters.ts';
 
 const site = createSiteConverters([{ term: '发布日期', 'zh-tw': '發布日期', reason: 'news usage' }]);

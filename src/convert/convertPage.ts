@@ -1,6 +1,7 @@
 import { Parser } from 'htmlparser2';
 import { indexSpans } from './spanIndex.ts';
-import type { SourceScript } from './variants.ts';
+import { HANS_START, HANT_END, HANT_START, KEEP_END, KEEP_START } from '../shared/conversionMarkers.ts';
+import type { SourceScript } from '../shared/variants.ts';
 
 /** One replacement found by a converter: `text.slice(start, end)` becomes `replacement`. */
 export interface Replacement {
@@ -19,27 +20,10 @@ export type FindReplacements = ((text: string, from: SourceScript, own: boolean)
   convert?: (text: string, from: SourceScript, own: boolean) => string;
 };
 
-/** Marks a span the converter must leave as written; used where no element can carry `translate="no"` (`<title>`, meta). */
-export const KEEP_START = '\uE000';
-export const KEEP_END = '\uE001';
-/** Marks a span written in Traditional script inside text (`<title>`, meta) where no `data-zh-script` element fits. */
-export const HANT_START = '\uE002';
-export const HANT_END = '\uE003';
-/** Marks an article's own text written in Simplified script (its overrides apply to it, not to UI text). */
-export const HANS_START = '\uE004';
-export const HANS_END = '\uE005';
 const markers = /[\uE000-\uE005]/g;
 // Its own regex, since `markedSegments` steps through it with `exec` while `markers` serves `replace`.
 const markerSearch = /[\uE000-\uE005]/g;
 const stripMarkers = (text: string) => (/[\uE000-\uE005]/.test(text) ? text.replace(markers, '') : text);
-
-/**
- * Wraps an article's text (title, description, credits) so the page converter knows its script and that it
- * is the article's own text, which the article's conversion overrides apply to.
- */
-export function inScript(text: string, script: SourceScript): string {
-  return script === 'hant' ? HANT_START + text + HANT_END : HANS_START + text + HANS_END;
-}
 
 // Subtrees whose text is code, data or not prose: never converted.
 const verbatimElements = new Set(['script', 'style', 'code', 'pre', 'kbd', 'samp', 'var', 'textarea', 'svg', 'math', 'template']);

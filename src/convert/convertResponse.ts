@@ -1,8 +1,8 @@
 import { defineMiddleware } from 'astro:middleware';
-import { isBareBuild, measure } from '../publish/buildStats.ts';
+import { isBareBuild, measure } from '../shared/buildStats.ts';
 import { convertPage } from './convertPage.ts';
 import { siteConverters } from './siteConverters.ts';
-import { isVariantId } from './variants.ts';
+import { isVariantId } from '../shared/variants.ts';
 
 /**
  * Converts every HTML page under `/<variant>/` into that variant's script, after Astro has rendered it.

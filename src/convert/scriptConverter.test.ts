@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import OpenCC from 'opencc-js';
 import * as dictionaries from './openccDictionaries.ts';
 import { applyChanges, createScriptConverter, createTermOverlay } from './scriptConverter.ts';
-import type { SourceScript, VariantId } from './variants.ts';
+import type { SourceScript, VariantId } from '../shared/variants.ts';
 
 const articlesDir = new URL('../../content/articles/', import.meta.url);
 const seed = readdirSync(articlesDir)

@@ -1,7 +1,7 @@
 import * as dictionaries from './openccDictionaries.ts';
 import { DictionaryGroup } from './dictionaryGroup.ts';
 import { indexSpans } from './spanIndex.ts';
-import type { SourceScript, VariantId } from './variants.ts';
+import type { SourceScript, VariantId } from '../shared/variants.ts';
 
 /** Where a change came from: the site glossary, the article's overrides, or an OpenCC phrase or character table. */
 export type ChangeOrigin = 'glossary' | 'override' | 'phrase' | 'character';

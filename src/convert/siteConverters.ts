@@ -3,7 +3,7 @@ import { contentDir } from '../content/contentDir.ts';
 import { loadGlossary, type GlossaryEntry } from '../content/glossary.ts';
 import type { FindReplacements } from './convertPage.ts';
 import { createScriptConverter, createTermOverlay, type ScriptConverter, type TermOverlay } from './scriptConverter.ts';
-import { variants, type SourceScript, type VariantId } from './variants.ts';
+import { variants, type SourceScript, type VariantId } from '../shared/variants.ts';
 
 /** Per-variant term overrides of one article, keyed by variant, terms in the article's script. */
 export type ConversionOverrides = Partial<Record<VariantId, Record<string, string>>>;

@@ -4,11 +4,11 @@ import { parse as parseYaml } from 'yaml';
 import { articleSchema } from '../content/articleSchema.ts';
 import { loadGlossary } from '../content/glossary.ts';
 import * as dictionaries from './openccDictionaries.ts';
-import { HANS_END, HANS_START, HANT_END, HANT_START, KEEP_END, KEEP_START } from './convertPage.ts';
+import { HANS_END, HANS_START, HANT_END, HANT_START, KEEP_END, KEEP_START } from '../shared/conversionMarkers.ts';
 import type { ChangeOrigin } from './scriptConverter.ts';
 import { createSiteConverters, type ConversionOverrides, type SiteConverters } from './siteConverters.ts';
-import { resolveVariantMarkup } from './variantMarkup.ts';
-import { variantIds, type SourceScript, type VariantId } from './variants.ts';
+import { resolveVariantMarkup } from '../shared/variantMarkup.ts';
+import { variantIds, type SourceScript, type VariantId } from '../shared/variants.ts';
 
 /** One phrase-level change, counted: what the character table alone would not have produced. */
 export interface ReportedChange {
@@ -112,10 +112,10 @@ async function reportArticle(site: SiteConverters, file: string): Promise<Articl
 }
 
 async function reportUi(site: SiteConverters): Promise<ArticleReport> {
-  const { uiStrings } = await import('../render/uiStrings.ts');
+  const { uiStrings } = await import('../shared/uiStrings.ts');
   // Pinned regional strings are wrapped in KEEP markers: not converted, so not reported.
   const linesFor = (variant: VariantId) => Object.values(uiStrings(variant)).map(withoutPinned);
-  return { name: '(site UI)', file: 'src/render/ui/zh-hans.json', script: 'hans', ...reportLines(site, 'hans', linesFor, {}) };
+  return { name: '(site UI)', file: 'src/shared/ui/zh-hans.json', script: 'hans', ...reportLines(site, 'hans', linesFor, {}) };
 }
 
 function reportLines(

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { stripVariantMarkup } from '../convert/variantMarkup.ts';
-import { variantIds } from '../convert/variants.ts';
+import { stripVariantMarkup } from '../shared/variantMarkup.ts';
+import { variantIds } from '../shared/variants.ts';
 import { escapeVariantMarkup } from './escapeVariantMarkup.ts';
 
 describe('escapeVariantMarkup', () => {

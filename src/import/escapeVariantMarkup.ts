@@ -3,7 +3,7 @@ const KEPT_HYPHEN = '-{-}-';
 
 /**
  * Escapes text for a frontmatter field the site reads `-{…}-` conversion markup in (the title and the
- * description, see `src/convert/variantMarkup.ts`), so raw text such as `-{鄭州}-` shows as written.
+ * description, see `src/shared/variantMarkup.ts`), so raw text such as `-{鄭州}-` shows as written.
  *
  * The markup has no escape character, so every hyphen that touches a brace (`-{` or `}-`) is written as the
  * markup for a kept hyphen, `-{-}-`: `a-{b}-c` becomes `a-{-}-{b}-{-}-c`, which resolves back to `a-{b}-c`.

@@ -71,8 +71,10 @@ self.addEventListener('fetch', (event) => {
 /** A page asks the worker to keep it, its other variants and its variant's search for offline reading. */
 self.addEventListener('message', (event) => {
   const data = event.data as { type?: unknown; url?: unknown; search?: unknown } | null;
-  if (data?.type !== 'visited' || typeof data.url !== 'string') return;
   const port = event.ports[0];
+  // Which deploy this worker came with (a page, or a test, can tell whether the new deploy's worker is in charge).
+  if (data?.type === 'version') return port?.postMessage({ version: config.version });
+  if (data?.type !== 'visited' || typeof data.url !== 'string') return;
   event.waitUntil(
     keepForOffline(new URL(data.url, self.location.href), data.search !== false).then(
       (summary) => port?.postMessage({ ok: summary.failed === 0, ...summary }),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { getVariant } from '../convert/variants.ts';
-import { createSitePaths } from '../render/paths.ts';
+import { getVariant } from '../shared/variants.ts';
+import { createSitePaths } from '../shared/sitePaths.ts';
 import { webManifest } from './webManifest.ts';
 
 test('webManifest', async (t) => {

@@ -1,5 +1,5 @@
-import type { Variant } from '../convert/variants.ts';
-import type { SitePaths } from '../render/paths.ts';
+import type { Variant } from '../shared/variants.ts';
+import type { SitePaths } from '../shared/sitePaths.ts';
 
 /** Texts of a manifest, already in the variant's script. */
 export interface ManifestTexts {

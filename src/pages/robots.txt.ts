@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { variants } from '../convert/variants.ts';
-import { createSitePaths } from '../render/paths.ts';
+import { variants } from '../shared/variants.ts';
+import { createSitePaths } from '../shared/sitePaths.ts';
 
 /**
  * robots.txt at the deploy base. Crawlers read it only at a host's root: under a sub-path (`/news/`), the

@@ -1,7 +1,7 @@
-import { variantIds, variants } from '../convert/variants.ts';
+import { variantIds, variants } from '../shared/variants.ts';
 import { listSiteFiles, writeServiceWorker } from '../offline/buildServiceWorker.ts';
 import { indexSite } from '../search/indexSite.ts';
-import { measure } from './buildStats.ts';
+import { measure } from '../shared/buildStats.ts';
 import { writeHostFiles } from './hostFiles.ts';
 import { placeNotFoundPages } from './notFoundPages.ts';
 

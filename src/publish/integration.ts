@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { isBareBuild, phase } from './buildStats.ts';
+import { isBareBuild, phase } from '../shared/buildStats.ts';
+import { setting } from '../shared/settings.ts';
 import { finishSite } from './finishSite.ts';
 
 /**
@@ -27,7 +28,7 @@ export function zhpress(): AstroIntegration {
       },
       'astro:build:generated': () => phase('post'),
       'astro:build:done': async ({ dir, logger }) => {
-        if (isBareBuild() || process.env['ZHPRESS_RENDER_ONLY'] === '1') return;
+        if (isBareBuild() || setting('renderOnly')) return;
         await finishSite(fileURLToPath(dir), { base, logger });
       },
     },

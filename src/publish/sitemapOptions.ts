@@ -1,6 +1,6 @@
 import type { SitemapOptions } from '@astrojs/sitemap';
-import { defaultVariant, variants } from '../convert/variants.ts';
-import { createSitePaths } from '../render/paths.ts';
+import { defaultVariant, variants } from '../shared/variants.ts';
+import { createSitePaths } from '../shared/sitePaths.ts';
 
 /** A sitemap entry as @astrojs/sitemap hands it to `serialize`. */
 export interface SitemapEntry {

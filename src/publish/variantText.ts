@@ -1,8 +1,9 @@
-import { convertPage, inScript } from '../convert/convertPage.ts';
+import { convertPage } from '../convert/convertPage.ts';
+import { inScript } from '../shared/conversionMarkers.ts';
 import { siteConverters, type ConversionOverrides } from '../convert/siteConverters.ts';
-import { resolveVariantMarkup } from '../convert/variantMarkup.ts';
-import type { SourceScript, VariantId } from '../convert/variants.ts';
-import { uiStrings, type UiStringKey } from '../render/uiStrings.ts';
+import { resolveVariantMarkup } from '../shared/variantMarkup.ts';
+import type { SourceScript, VariantId } from '../shared/variants.ts';
+import { uiStrings, type UiStringKey } from '../shared/uiStrings.ts';
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 const unescapes: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>' };

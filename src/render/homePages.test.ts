@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page, PaginateFunction } from 'astro';
-import { variantIds } from '../convert/variants.ts';
-import { HOME_PAGE_SIZE, homePageSize, homePaths, pageNumbers } from './homePages.ts';
-import { createSitePaths } from './paths.ts';
+import { variantIds } from '../shared/variants.ts';
+import { homePaths, pageNumbers } from './homePages.ts';
+import { createSitePaths } from '../shared/sitePaths.ts';
 
 /** Astro's `paginate()` as it behaves for a `[...page]` route: page 1 has no page parameter. Its URLs are left wrong on purpose. */
 const paginate = ((data: readonly unknown[], args: { pageSize?: number; params?: object; props?: object } = {}) => {
@@ -23,24 +23,6 @@ const paginate = ((data: readonly unknown[], args: { pageSize?: number; params?:
     return { params: { ...args.params, page: i === 0 ? undefined : String(i + 1) }, props: { ...args.props, page } };
   });
 }) as unknown as PaginateFunction;
-
-test('homePageSize', async (t) => {
-  await t.test('should default to HOME_PAGE_SIZE', () => {
-    assert.equal(homePageSize({}), HOME_PAGE_SIZE);
-    assert.equal(homePageSize({ ZHPRESS_HOME_PAGE_SIZE: '' }), HOME_PAGE_SIZE);
-  });
-
-  await t.test('should take ZHPRESS_HOME_PAGE_SIZE', () => {
-    assert.equal(homePageSize({ ZHPRESS_HOME_PAGE_SIZE: '2' }), 2);
-    assert.equal(homePageSize({ ZHPRESS_HOME_PAGE_SIZE: ' 50 ' }), 50);
-  });
-
-  for (const value of ['0', '-3', '2.5', 'twenty', '1e3', '020']) {
-    await t.test(`should refuse ZHPRESS_HOME_PAGE_SIZE=${value} with a message saying what to write`, () => {
-      assert.throws(() => homePageSize({ ZHPRESS_HOME_PAGE_SIZE: value }), /ZHPRESS_HOME_PAGE_SIZE=".*" is not a number of articles per home page — use a whole number from 1/);
-    });
-  }
-});
 
 test('homePaths', async (t) => {
   const articles = ['e', 'd', 'c', 'b', 'a'];

@@ -1,23 +1,6 @@
 import type { Page, PaginateFunction } from 'astro';
-import { variants, type Variant } from '../convert/variants.ts';
-import { wholeNumberSetting } from '../publish/wholeNumberSetting.ts';
-import type { SitePaths } from './paths.ts';
-
-/**
- * Articles per home page. Twenty entries are two to three phone screens and about 7 KB of HTML (the bench
- * measured ~350 bytes per entry), so a home page weighs about what an article's first view does, and the
- * service worker's precache of the four homes stays the same at any size of archive. At 10,000 articles a
- * variant has 500 home pages.
- */
-export const HOME_PAGE_SIZE = 20;
-
-/** The variable that overrides `HOME_PAGE_SIZE` for a build (the e2e suite sets 2 to get several pages from a few articles). */
-export const HOME_PAGE_SIZE_VARIABLE = 'ZHPRESS_HOME_PAGE_SIZE';
-
-/** Articles per home page for this build: `ZHPRESS_HOME_PAGE_SIZE` if set (a whole number ≥ 1), else `HOME_PAGE_SIZE`. */
-export function homePageSize(env: Readonly<Record<string, string | undefined>> = process.env): number {
-  return wholeNumberSetting(HOME_PAGE_SIZE_VARIABLE, 'a number of articles per home page', HOME_PAGE_SIZE, env);
-}
+import { variants, type Variant } from '../shared/variants.ts';
+import type { SitePaths } from '../shared/sitePaths.ts';
 
 /** The props of one home page: its variant and Astro's page of articles, its `url`s built by `SitePaths`. */
 export interface HomePageProps<T> {

@@ -1,4 +1,4 @@
-import { variants, type Variant } from '../convert/variants.ts';
+import { variants, type Variant } from '../shared/variants.ts';
 
 /** The props of a page that exists once per variant (home, search, offline, 404). */
 export interface VariantPageProps {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import * as pagefind from 'pagefind';
-import { variants } from '../convert/variants.ts';
+import { variants } from '../shared/variants.ts';
 import { indexSite } from './indexSite.ts';
 import { inProcessWriters } from './volumeWriters.ts';
 

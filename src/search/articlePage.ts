@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2';
-import type { SourceScript } from '../convert/variants.ts';
+import type { SourceScript } from '../shared/variants.ts';
 
 /** What search needs from a built article page, in the page's own script. */
 export interface ArticlePage {

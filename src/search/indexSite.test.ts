@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { variants } from '../convert/variants.ts';
+import { variants } from '../shared/variants.ts';
 import { readArticlePage } from './articlePage.ts';
 import { indexSite, searchRecord } from './indexSite.ts';
 import type { PagefindEngine } from './pagefindVolume.ts';

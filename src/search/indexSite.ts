@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { siteConverters } from '../convert/siteConverters.ts';
-import { variantIds, variants, type Variant } from '../convert/variants.ts';
+import { setting } from '../shared/settings.ts';
+import { variantIds, variants, type Variant } from '../shared/variants.ts';
 import { readArticlePage, type ArticlePage } from './articlePage.ts';
 import { searchIndexSize, formatIndexSize } from './indexSize.ts';
 import { BREAK, tokenize } from './tokens.ts';
@@ -131,7 +132,7 @@ async function writeVariantVolumes(writers: VolumeWriters, outDir: string, varia
   await rm(root, { recursive: true, force: true });
   await mkdir(root, { recursive: true });
   const ordered = newestFirst(pages).reverse();
-  const layout = volumeLayout(ordered.length);
+  const layout = volumeLayout(ordered.length, setting('searchFirstVolume'));
   const previous = previousDir === undefined ? new Map<string, string>() : await previousVolumes(join(previousDir, searchDir, variant.id));
   const counts: VolumeCounts = { articles: pages.length, reused: 0, indexed: 0 };
   const listed: ListedVolume[] = [];

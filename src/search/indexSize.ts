@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { variants } from '../convert/variants.ts';
+import { variants } from '../shared/variants.ts';
 import { shardsForQuery } from './mapQuery.ts';
 
 /** Bytes on disk of one part of the search files; `gzip` is what a server sending gzip would transfer. */

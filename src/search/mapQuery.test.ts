@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadGlossary } from '../content/glossary.ts';
 import { createSiteConverters } from '../convert/siteConverters.ts';
-import type { VariantId } from '../convert/variants.ts';
+import type { VariantId } from '../shared/variants.ts';
 import { mapQuery, queryVocabulary, shardsForQuery } from './mapQuery.ts';
 import { planQuery } from './queryPlan.ts';
 import { buildVocabulary, shardVocabulary } from './vocabulary.ts';

@@ -1,4 +1,4 @@
-import type { VariantId } from '../convert/variants.ts';
+import type { VariantId } from '../shared/variants.ts';
 import { shardOf, type VocabularyShard } from './vocabulary.ts';
 
 /** Every form of the loaded units, each with the form the reader's variant writes. */

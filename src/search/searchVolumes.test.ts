@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { VOLUME_SIZE, VOLUMES_PER_LARGE, volumeLayout, type VolumeSpan } from './searchVolumes.ts';
+import { FIRST_VOLUME as VOLUME_SIZE } from '../shared/settings.ts';
+import { VOLUMES_PER_LARGE, volumeLayout, type VolumeSpan } from './searchVolumes.ts';
 
 const sizes = (spans: VolumeSpan[]) => spans.map((s) => s.end - s.start);
 

@@ -1,5 +1,3 @@
-import { wholeNumberSetting } from '../publish/wholeNumberSetting.ts';
-
 /**
  * A variant's search index comes in volumes, counted from its OLDEST article: closed volumes of 200 articles,
  * then, once sixteen of those stand in a row, one closed volume of 3,200 in their place; the newest 1…200
@@ -14,7 +12,6 @@ import { wholeNumberSetting } from '../publish/wholeNumberSetting.ts';
  * at about N / 3,200 + 16 (100,000 articles: at most 47), and no Pagefind run (memory grows with its pages)
  * holds more than 3,200 articles. docs/search.md weighs the alternatives.
  */
-export const VOLUME_SIZE = 200;
 /** How many closed volumes in a row become one large closed volume. */
 export const VOLUMES_PER_LARGE = 16;
 
@@ -50,9 +47,10 @@ export interface VolumeSpan {
 /**
  * The volumes of `count` articles, OLDEST first: large closed volumes of `size × VOLUMES_PER_LARGE`, then
  * closed volumes of `size`, then the open volume of the newest 1…`size` articles (none for an empty archive).
- * `size` is small in the e2e builds, to exercise several volumes with a few articles.
+ * `size` is `ZHPRESS_SEARCH_FIRST_VOLUME` (default 200); the e2e builds make it tiny, to exercise several volumes
+ * with a few articles.
  */
-export function volumeLayout(count: number, size: number = firstVolumeSize()): VolumeSpan[] {
+export function volumeLayout(count: number, size: number): VolumeSpan[] {
   if (!Number.isInteger(size) || size < 1) throw new Error(`A search volume must hold at least one article (got ${size}).`);
   if (count === 0) return [];
   const large = size * VOLUMES_PER_LARGE;
@@ -65,12 +63,4 @@ export function volumeLayout(count: number, size: number = firstVolumeSize()): V
   for (; start < closed; start += size) add(start, start + size, false);
   add(closed, count, true);
   return spans;
-}
-
-/**
- * `ZHPRESS_SEARCH_FIRST_VOLUME`: articles per search volume (default 200): the open (newest) volume holds at most
- * this, a small closed one exactly this.
- */
-export function firstVolumeSize(): number {
-  return wholeNumberSetting('ZHPRESS_SEARCH_FIRST_VOLUME', 'a number of articles per search volume', VOLUME_SIZE);
 }

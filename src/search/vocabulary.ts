@@ -1,6 +1,6 @@
 import type { SiteConverters } from '../convert/siteConverters.ts';
 import type { Change } from '../convert/scriptConverter.ts';
-import { variants, type SourceScript } from '../convert/variants.ts';
+import { variants, type SourceScript } from '../shared/variants.ts';
 
 /**
  * One thing the site writes differently per variant: its forms in the order of `variants`

@@ -3,7 +3,7 @@
  * backend and answers with the backend's peak memory, or the error.
  */
 import * as pagefind from 'pagefind';
-import { childMemory } from '../publish/buildStats.ts';
+import { childMemory } from '../shared/buildStats.ts';
 import { writePagefindVolume, type VolumeJob } from './pagefindVolume.ts';
 
 export interface VolumeDone {

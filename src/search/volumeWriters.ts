@@ -1,8 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { noteChildPeak } from '../publish/buildStats.ts';
-import { wholeNumberSetting } from '../publish/wholeNumberSetting.ts';
+import { noteChildPeak } from '../shared/buildStats.ts';
+import { setting } from '../shared/settings.ts';
 import { writePagefindVolume, type PagefindEngine, type VolumeJob } from './pagefindVolume.ts';
 import type { VolumeDone } from './volumeWorker.ts';
 
@@ -38,16 +37,11 @@ export function inProcessWriters(engine: PagefindEngine): VolumeWriters {
  * `ZHPRESS_INDEX_WORKERS`: how many volumes are written at once, each by its own process and Pagefind backend.
  * Pagefind's backend works on about one core, so the default is one writer per core, at most 2: two
  * volumes of 3,200 articles take about 1.8 GB each at their peak, well inside the 8 GiB a build may use.
- */
-export function indexWorkerCount(): number {
-  return wholeNumberSetting('ZHPRESS_INDEX_WORKERS', 'a number of search index writers', Math.max(1, Math.min(2, availableParallelism())));
-}
-
-/**
+ *
  * Volumes written by `count` processes (volumeWorker.ts) at once, in the order they are given, each process
  * taking the next as soon as it is free. The first failure is reported by its `write`, and stops the rest.
  */
-export function processWriters(count: number = indexWorkerCount()): VolumeWriters {
+export function processWriters(count: number = setting('indexWorkers')): VolumeWriters {
   const queue: { job: VolumeJob; resolve: () => void; reject: (error: Error) => void }[] = [];
   const idle: ChildProcess[] = [];
   const all: ChildProcess[] = [];

@@ -1,9 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { publishedArticles } from '../../content/publishedArticles.ts';
-import { variants, type Variant } from '../../convert/variants.ts';
+import { variants, type Variant } from '../../shared/variants.ts';
 import { atomFeed, FEED_ENTRIES } from '../../publish/atomFeed.ts';
 import { articleText, uiText } from '../../publish/variantText.ts';
-import { createSitePaths } from '../../render/paths.ts';
+import { createSitePaths } from '../../shared/sitePaths.ts';
 
 export const getStaticPaths: GetStaticPaths = () => variants.map((variant) => ({ params: { variant: variant.id }, props: { variant } }));
 

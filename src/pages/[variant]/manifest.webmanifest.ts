@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { variants, type Variant } from '../../convert/variants.ts';
+import { variants, type Variant } from '../../shared/variants.ts';
 import { webManifest } from '../../offline/webManifest.ts';
 import { uiText } from '../../publish/variantText.ts';
-import { createSitePaths } from '../../render/paths.ts';
+import { createSitePaths } from '../../shared/sitePaths.ts';
 
 export const getStaticPaths: GetStaticPaths = () => variants.map((variant) => ({ params: { variant: variant.id }, props: { variant } }));
 

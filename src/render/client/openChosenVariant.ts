@@ -1,4 +1,4 @@
-import { defaultVariant } from '../../convert/variants.ts';
+import { defaultVariant } from '../../shared/variants.ts';
 import { chooseVariant, VARIANT_CHOICE_KEY } from './variantChoice.ts';
 
 /** On the root page: go to the reader's variant. Without JavaScript the page lists all four instead. */

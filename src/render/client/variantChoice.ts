@@ -1,4 +1,4 @@
-import { isVariantId, type VariantId } from '../../convert/variants.ts';
+import { isVariantId, type VariantId } from '../../shared/variants.ts';
 
 /** Where the reader's last choice of script is kept (localStorage key). */
 export const VARIANT_CHOICE_KEY = 'zhpress.variant';

@@ -1,6 +1,6 @@
-import { isVariantId } from '../../convert/variants.ts';
-import { formatPublished } from '../../render/formatPublished.ts';
-import { createSitePaths } from '../../render/paths.ts';
+import { isVariantId } from '../../shared/variants.ts';
+import { formatPublished } from '../../shared/formatPublished.ts';
+import { createSitePaths } from '../../shared/sitePaths.ts';
 import { buildExcerpt, findPhrases } from '../excerpt.ts';
 import { mapQuery, queryVocabulary, shardsForQuery } from '../mapQuery.ts';
 import { planQuery, type Term } from '../queryPlan.ts';
@@ -8,7 +8,7 @@ import { findTextMatches } from '../textMatches.ts';
 import type { VocabularyShard } from '../vocabulary.ts';
 import { OPEN_VOLUME, VOLUMES_FILE, type VolumeList } from '../searchVolumes.ts';
 import { ArchiveSearch, type Pagefind, type PagefindData, type PagefindResult } from './archiveSearch.ts';
-import { fillPlaceholders } from '../../render/fillPlaceholders.ts';
+import { fillPlaceholders } from '../../shared/fillPlaceholders.ts';
 import { filterKeys, pagefindFilters, readState, writeState, type SearchState } from './searchState.ts';
 
 const pageSize = 10;

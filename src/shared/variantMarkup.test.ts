@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { KEEP_END, KEEP_START } from './convertPage.ts';
+import { KEEP_END, KEEP_START } from './conversionMarkers.ts';
 import { chooseVariantText, resolveVariantMarkup, stripVariantMarkup, VariantMarkupError } from './variantMarkup.ts';
 
 const kept = (text: string) => KEEP_START + text + KEEP_END;

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { KEEP_END, KEEP_START } from '../convert/convertPage.ts';
-import type { VariantId } from '../convert/variants.ts';
+import { KEEP_END, KEEP_START } from './conversionMarkers.ts';
+import type { VariantId } from './variants.ts';
 import zhHans from './ui/zh-hans.json' with { type: 'json' };
 import zhHant from './ui/zh-hant.json' with { type: 'json' };
 import zhTw from './ui/zh-tw.json' with { type: 'json' };
@@ -81,7 +81,7 @@ function parseTable(variant: VariantId): Partial<UiStrings> {
   const result = schema.safeParse(data);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `  ${i.path.join('.') || '(table)'}: ${i.message}`).join('\n');
-    throw new Error(`src/render/ui/${file} is not a valid UI string table:\n${problems}`);
+    throw new Error(`src/shared/ui/${file} is not a valid UI string table:\n${problems}`);
   }
   return result.data as Partial<UiStrings>;
 }

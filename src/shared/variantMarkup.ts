@@ -1,4 +1,4 @@
-import { KEEP_END, KEEP_START } from './convertPage.ts';
+import { KEEP_END, KEEP_START } from './conversionMarkers.ts';
 import { isVariantId, variantIds, type VariantId } from './variants.ts';
 
 /** Which given text a variant uses when its own is missing, MediaWiki-style. */

@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { setting } from './settings.ts';
 
 /**
  * Build statistics for the benchmark (`npm run bench`): wall time and peak memory (RSS) per stage of one build,
@@ -65,12 +66,12 @@ const store = globalThis as typeof globalThis & { [key]?: Recorder | null };
 
 /** Whether this build is the bench's bare baseline (`ZHPRESS_BARE=1`): Astro rendering only. */
 export function isBareBuild(): boolean {
-  return process.env['ZHPRESS_BARE'] === '1';
+  return setting('bare');
 }
 
 function recorder(): Recorder | null {
   if (store[key] !== undefined) return store[key];
-  const file = process.env['ZHPRESS_BUILD_STATS'];
+  const file = setting('buildStatsFile');
   if (!file) return (store[key] = null);
   const rec: Recorder = {
     file,

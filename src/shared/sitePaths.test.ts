@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createSitePaths } from './paths.ts';
+import { createSitePaths } from './sitePaths.ts';
 
 test('createSitePaths', async (t) => {
   await t.test('builds every URL under the root base', () => {

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createSiteConverters } from '../convert/siteConverters.ts';
 import { createScriptConverter } from '../convert/scriptConverter.ts';
-import { KEEP_END, KEEP_START } from '../convert/convertPage.ts';
+import { KEEP_END, KEEP_START } from './conversionMarkers.ts';
 import { loadGlossary } from '../content/glossary.ts';
-import { variants, type VariantId } from '../convert/variants.ts';
+import { variants, type VariantId } from './variants.ts';
 import { fillUiString, uiStrings } from './uiStrings.ts';
 
 const converters = createSiteConverters(await loadGlossary('content/glossary.yaml'));

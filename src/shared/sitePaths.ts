@@ -1,4 +1,4 @@
-import type { VariantId } from '../convert/variants.ts';
+import type { VariantId } from './variants.ts';
 
 /** The path segment of a home's later pages, `/<variant>/page/2/`: reserved, so no article can take it as a slug. */
 export const HOME_PAGES_SEGMENT = 'page';
