@@ -6,13 +6,13 @@
  * incremental build must have restored the pages the change did not touch (else the test proves nothing).
  * Also: a failed incremental build leaves the site as it was; a sharded build merged is the one-machine site.
  */
+import { fileHashes } from '../publish/testing/treeHash.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createProjectCopy } from '../../bench/projectCopy.ts';
 
 const projectRoot = new URL('../../', import.meta.url).pathname;
@@ -34,16 +34,6 @@ function build(cwd: string, args: string[], env: Record<string, string>, script 
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, output }));
   });
-}
-
-async function fileHashes(dir: string): Promise<Map<string, string>> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const hashes = new Map<string, string>();
-  for (const entry of entries.filter((e) => e.isFile())) {
-    const path = join(entry.parentPath, entry.name);
-    hashes.set(relative(dir, path), createHash('sha256').update(await readFile(path)).digest('hex'));
-  }
-  return hashes;
 }
 
 /** Fails listing every file that only one site has or whose bytes differ. */

@@ -13,10 +13,10 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { fileHashes } from './testing/treeHash.ts';
 import { test } from 'node:test';
 
 const projectRoot = new URL('../../', import.meta.url).pathname;
@@ -62,16 +62,6 @@ async function cacheFolderOf(contentDir: string): Promise<string | undefined> {
     if (source === contentDir) return name;
   }
   return undefined;
-}
-
-async function fileHashes(dir: string): Promise<Map<string, string>> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const hashes = new Map<string, string>();
-  for (const entry of entries.filter((e) => e.isFile())) {
-    const path = join(entry.parentPath, entry.name);
-    hashes.set(relative(dir, path), createHash('sha256').update(await readFile(path)).digest('hex'));
-  }
-  return hashes;
 }
 
 test('two clean builds produce byte-identical sites', { timeout: 600_000 }, async () => {
