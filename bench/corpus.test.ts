@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import { articleSchema } from '../src/content/articleSchema.ts';
-import { createRandom, findSeedMdx, parseSeedArticle, syntheticArticle, writeCorpus } from './corpus.ts';
+import { appendArticle, correctArticle, correctionNote, createRandom, findSeedMdx, parseSeedArticle, syntheticArticle, writeCorpus } from './corpus.ts';
 
 const seedMdx = findSeedMdx('content/articles');
 const seed = parseSeedArticle(seedMdx);
@@ -67,6 +67,50 @@ test('bench corpus', async (t) => {
       assert.equal(readdirSync(join(dir, 'articles')).length, 12);
       assert.equal(readFileSync(join(dir, 'glossary.yaml'), 'utf8'), 'entries: []\n');
       assert.ok(bytes > 12 * 2000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  await t.test('should publish the next article, newest of all, as the larger corpus has it; and refuse one that exists', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhpress-corpus-'));
+    try {
+      writeCorpus(dir, 30, { seedMdx, glossary: 'entries: []\n' });
+      const added = appendArticle(dir, 30, { seedMdx });
+      const titles = new Set<string>();
+      const larger = Array.from({ length: 31 }, (_, i) => syntheticArticle(seed, i, titles));
+      assert.equal(added.slug, 'bench-00031');
+      assert.equal(readFileSync(join(dir, 'articles', 'bench-00031.mdx'), 'utf8'), larger[30]!.mdx);
+      assert.ok(larger.slice(0, 30).every((a) => a.published < added.published), 'the new article is the newest');
+      assert.equal(readdirSync(join(dir, 'articles')).length, 31);
+      assert.throws(() => appendArticle(dir, 29, { seedMdx }), /bench-00030\.mdx exists already/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  await t.test('should correct an article: first paragraph, a note at the end, `updated` set; still valid, other articles untouched', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhpress-corpus-'));
+    try {
+      writeCorpus(dir, 3, { seedMdx, glossary: 'entries: []\n' });
+      const read = (slug: string) => readFileSync(join(dir, 'articles', `${slug}.mdx`), 'utf8');
+      const [first, third] = [read('bench-00001'), read('bench-00003')];
+      const before = read('bench-00002');
+      correctArticle(dir, 'bench-00002', '2026-11-28T10:00:00+08:00');
+      const after = read('bench-00002');
+      assert.notEqual(after, before);
+      const frontmatter = frontmatterOf(after);
+      assert.equal(frontmatter['updated'], '2026-11-28T10:00:00+08:00');
+      assert.equal(frontmatter['title'], frontmatterOf(before)['title']);
+      assert.ok(articleSchema.safeParse(frontmatter).success);
+      assert.ok(after.trimEnd().endsWith(correctionNote));
+      const firstParagraph = (mdx: string) => mdx.split('\n---\n\n')[1]!.split('\n')[0]!;
+      assert.notEqual(firstParagraph(after), firstParagraph(before));
+      assert.ok(firstParagraph(after).startsWith(firstParagraph(before)));
+      assert.deepEqual([read('bench-00001'), read('bench-00003')], [first, third]);
+      // A second correction replaces the date instead of adding another `updated`.
+      correctArticle(dir, 'bench-00002', '2026-11-29T10:00:00+08:00');
+      assert.equal(read('bench-00002').match(/^updated: /gm)?.length, 1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

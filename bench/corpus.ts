@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 
@@ -141,4 +141,37 @@ export function writeCorpus(dir: string, count: number, { seedMdx, glossary }: {
     bytes += Buffer.byteLength(article.mdx);
   }
   return { bytes };
+}
+
+/**
+ * Publishes one more article into a corpus of `index` articles written by `writeCorpus`: article number
+ * `index`, the newest of all (every article is dated after the one before). Returns it.
+ */
+export function appendArticle(dir: string, index: number, { seedMdx }: { seedMdx: string }): SyntheticArticle {
+  const seed = parseSeedArticle(seedMdx);
+  // Titles are made distinct within a corpus in article order, so the earlier ones are drawn again.
+  const titles = new Set<string>();
+  for (let i = 0; i < index; i++) syntheticArticle(seed, i, titles);
+  const article = syntheticArticle(seed, index, titles);
+  const file = join(dir, 'articles', `${article.slug}.mdx`);
+  if (existsSync(file)) throw new Error(`${file} exists already: the corpus holds more than ${index} articles`);
+  writeFileSync(file, article.mdx);
+  return article;
+}
+
+/** The note a correction adds at the end of an article. */
+export const correctionNote = '更正：本文此前版本中一处数据有误，现已更正。';
+
+/**
+ * Corrects an old article as an editor does: its first paragraph gains a sentence, a correction note is added
+ * at the end, and `updated` is set (after `published`, as the schema wants). Returns the file it changed.
+ */
+export function correctArticle(dir: string, slug: string, updated: string): string {
+  const file = join(dir, 'articles', `${slug}.mdx`);
+  const mdx = readFileSync(file, 'utf8');
+  const match = /^(---\n[\s\S]*?\n)(---\n\n)([^\n]+)(\n[\s\S]*)$/.exec(mdx);
+  if (!match || !/^published: /m.test(match[1]!)) throw new Error(`${file}: not an article of the bench corpus (frontmatter with published, then a paragraph)`);
+  const frontmatter = match[1]!.replace(/^updated: .*\n/m, '').replace(/^(published: .*\n)/m, `$1updated: ${quote(updated)}\n`);
+  writeFileSync(file, `${frontmatter}${match[2]}${match[3]}据最新统计，相关数据已作修订。${match[4]!.trimEnd()}\n\n${correctionNote}\n`);
+  return file;
 }

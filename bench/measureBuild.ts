@@ -1,19 +1,12 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { childMemory, type BuildStats, type StageStats } from '../src/shared/buildStats.ts';
 
-export interface BuildRun {
-  ok: boolean;
-  /** Set when the bench stopped the build because its process tree went over `maxTreeRssBytes`. */
-  stoppedOverMemory: boolean;
-  /** Wall time of the whole `node src/cli/build.ts` process, as the bench saw it. */
-  wallMs: number;
-  /** Peak of the build's process tree (Node plus Pagefind, and whatever else it spawns), sampled every 200 ms from /proc. */
-  peakTreeRssBytes: number;
+/** One `node src/cli/build.ts`: wall time as the bench saw it, the peak of its process tree (Node plus Pagefind and whatever else it spawns). */
+export interface BuildRun extends SampledRun {
   /** What the build recorded itself (ZHPRESS_BUILD_STATS). */
   stats: BuildStats | null;
-  logFile: string;
 }
 
 const running = new Set<import('node:child_process').ChildProcess>();
@@ -32,38 +25,26 @@ function killTree(child: import('node:child_process').ChildProcess, signal: Node
   }
 }
 
-/**
- * Runs one build exactly as `npm run build` does (`node src/cli/build.ts` in `projectDir`) with the bench's
- * content, output folder and stats file, and samples the memory of its whole process tree meanwhile.
- */
-export async function runBuild(options: {
-  projectDir: string;
-  contentDir: string;
-  outDir: string;
-  statsFile: string;
+/** A command the bench ran while sampling its memory. */
+export interface SampledRun {
+  ok: boolean;
+  /** Set when the bench stopped the command because its process tree went over `maxTreeRssBytes`. */
+  stoppedOverMemory: boolean;
+  wallMs: number;
+  /** Peak of the command's process tree, sampled every 200 ms from /proc. */
+  peakTreeRssBytes: number;
   logFile: string;
-  bare: boolean;
-  /** Stop the build when its process tree uses more than this (the machine is shared; default 16 GiB). */
-  maxTreeRssBytes?: number;
-}): Promise<BuildRun> {
+}
+
+/**
+ * Runs `command args` in `cwd` (its output to `logFile`), samples the memory of its whole process tree
+ * meanwhile, and stops it when that goes over `maxTreeRssBytes` (the machine is shared; default 16 GiB).
+ */
+export async function runSampled(options: { command: string; args: readonly string[]; cwd: string; env: NodeJS.ProcessEnv; logFile: string; maxTreeRssBytes?: number }): Promise<SampledRun> {
   const maxTreeRssBytes = options.maxTreeRssBytes ?? 16 * 2 ** 30;
   const log = openSync(options.logFile, 'w');
   const started = performance.now();
-  const child = spawn(process.execPath, ['src/cli/build.ts'], {
-    cwd: options.projectDir,
-    stdio: ['ignore', log, log],
-    detached: true,
-    env: {
-      ...process.env,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      ZHPRESS_CONTENT: options.contentDir,
-      ZHPRESS_OUT_DIR: options.outDir,
-      ZHPRESS_BUILD_STATS: options.statsFile,
-      ZHPRESS_BARE: options.bare ? '1' : '',
-      SITE_URL: 'http://127.0.0.1',
-      SITE_BASE: '/',
-    },
-  });
+  const child = spawn(options.command, options.args, { cwd: options.cwd, stdio: ['ignore', log, log], detached: true, env: options.env });
   running.add(child);
   let peakTreeRssBytes = 0;
   let stoppedOverMemory = false;
@@ -79,17 +60,56 @@ export async function runBuild(options: {
         killTree(child, 'SIGKILL');
       }
     } catch {
-      // The build exited between two samples.
+      // The command exited between two samples.
     }
   };
   const sampler = setInterval(sampleTree, 200);
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const code = await new Promise<number | null>((resolve) => {
+    child.on('error', () => resolve(null));
+    child.on('close', resolve);
+  });
   clearInterval(sampler);
   running.delete(child);
   closeSync(log);
-  const wallMs = performance.now() - started;
+  return { ok: code === 0 && !stoppedOverMemory, stoppedOverMemory, wallMs: performance.now() - started, peakTreeRssBytes, logFile: options.logFile };
+}
+
+/**
+ * Runs one build exactly as `npm run build` does (`node src/cli/build.ts [args]` in `projectDir`) with the
+ * bench's content, output folder and stats file, and samples the memory of its whole process tree meanwhile.
+ */
+export async function runBuild(options: {
+  projectDir: string;
+  contentDir: string;
+  outDir: string;
+  statsFile: string;
+  logFile: string;
+  bare: boolean;
+  /** Arguments of `npm run build -- …`, e.g. `--clean`. */
+  args?: readonly string[];
+  /** Stop the build when its process tree uses more than this (the machine is shared; default 16 GiB). */
+  maxTreeRssBytes?: number;
+}): Promise<BuildRun> {
+  rmSync(options.statsFile, { force: true });
+  const run = await runSampled({
+    command: process.execPath,
+    args: ['src/cli/build.ts', ...(options.args ?? [])],
+    cwd: options.projectDir,
+    logFile: options.logFile,
+    ...(options.maxTreeRssBytes === undefined ? {} : { maxTreeRssBytes: options.maxTreeRssBytes }),
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ZHPRESS_CONTENT: options.contentDir,
+      ZHPRESS_OUT_DIR: options.outDir,
+      ZHPRESS_BUILD_STATS: options.statsFile,
+      ZHPRESS_BARE: options.bare ? '1' : '',
+      SITE_URL: 'http://127.0.0.1',
+      SITE_BASE: '/',
+    },
+  });
   const stats = existsSync(options.statsFile) ? (JSON.parse(readFileSync(options.statsFile, 'utf8')) as BuildStats) : null;
-  return { ok: code === 0 && !stoppedOverMemory, stoppedOverMemory, wallMs, peakTreeRssBytes, stats, logFile: options.logFile };
+  return { ...run, stats };
 }
 
 /** The last lines of a build log, to show when a build fails. */

@@ -1,23 +1,32 @@
 /**
  * `npm run bench`: how zhpress scales. Builds synthetic archives of N articles (default 100, 1,000 and 10,000)
  * made from the seed, and records per N the time and peak memory of each build stage, the output and search
- * index sizes, search and first-view cost in Chromium, and the overhead over a bare Astro build; plus the
- * converter against the `opencc` CLI on 10 MiB of text. Writes bench/results.json, and rewrites from it the tables
- * in docs/benchmarks.md and every other figure the docs quote (their `<!-- bench:NAME -->` blocks).
+ * index sizes, search and first-view cost in Chromium, the peer pipeline on the same pages (bare Astro, then
+ * `pagefind --site`), and newsroom pace: one more article published and one old article corrected on the
+ * archive just built, each rebuilt as an editor would (time, what changed in dist/, what a returning reader
+ * downloads again), then compared with a clean build; plus the converter against the `opencc` CLI on 10 MiB of
+ * text. Writes bench/results.json, and rewrites from it the tables in docs/benchmarks.md and every other figure
+ * the docs quote (their `<!-- bench:NAME -->` blocks).
  *
- *   node bench/run.ts [--sizes 100,1000,10000] [--runs 1] [--max-memory 16] [--quick] [--no-bare] [--no-browser] [--no-converter] [--keep]
+ *   node bench/run.ts [--sizes 100,1000,10000] [--runs 1] [--max-memory 16] [--quick] [--no-peer] [--no-publish] [--no-verify] [--shards N] [--no-browser] [--no-converter] [--keep]
  *   node bench/run.ts --report    (no measuring: the targets and tables again from bench/results.json)
  *
  * --quick      100 articles and 1 MiB of converter text: checks the bench itself in a minute
- * --runs K     build each size K times (full and bare) and keep the fastest: steadier numbers on a busy machine
+ * --runs K     build each size K times (full and peer) and keep the fastest: steadier numbers on a busy machine
  * --max-memory G  stop a build whose processes use more than G GiB together (default 16: the machine is shared)
+ * --no-peer    skip the peer pipeline (bare Astro + `pagefind --site`)
+ * --no-publish skip publishing one more article and correcting one (they run at sizes up to 10,000 only)
+ * --no-verify  skip the clean build that the incremental result is compared with
+ * --shards N   also build each size as N shards (`npm run build -- --shard K/N`, one after the other) and merge
+ *              them (`npm run merge-shards`): each shard's time and memory, and the merged site against the
+ *              one-machine build
  * --keep       keep the temporary folder (it is printed); by default it is removed, also on Ctrl+C
  * --report     re-check the targets and rewrite the docs' figures from results.json, e.g. after changing the report
  *
  * Everything is built in a temporary copy of the project (see projectCopy.ts), never in the working tree.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from '@playwright/test';
@@ -28,8 +37,11 @@ import { findSeedMdx, parseSeedArticle, writeCorpus } from './corpus.ts';
 import { writeDocsFigures } from './docsFigures.ts';
 import { describeMachine } from './machine.ts';
 import { launchChromium, measureFirstView, measureSearch, searchQueries } from './measureBrowser.ts';
-import { countPages, keyLogLines, logTail, pageTimings, runBuild, searchIndexSizes, stopBuilds, summarizeStages, treeSize, type BuildRun } from './measureBuild.ts';
+import { countPages, keyLogLines, logTail, pageTimings, runBuild, searchIndexSizes, stopBuilds, summarizeStages, treeSize } from './measureBuild.ts';
 import { converterText, measureConverter, type ConverterBench } from './measureConverter.ts';
+import { measureNewsroom } from './measureNewsroom.ts';
+import { measurePeer } from './measurePeer.ts';
+import { canBuildShards, measureShards } from './measureShards.ts';
 import { clearBuildCaches, createProjectCopy } from './projectCopy.ts';
 import { checkTargets, formatBytes, formatMarkdown, formatMs, type BenchResults, type SizeResult } from './report.ts';
 
@@ -40,7 +52,10 @@ const { values: flags } = parseArgs({
     quick: { type: 'boolean', default: false },
     runs: { type: 'string', default: '1' },
     'max-memory': { type: 'string', default: '16' },
-    bare: { type: 'boolean', default: true },
+    peer: { type: 'boolean', default: true },
+    publish: { type: 'boolean', default: true },
+    verify: { type: 'boolean', default: true },
+    shards: { type: 'string', default: '0' },
     browser: { type: 'boolean', default: true },
     converter: { type: 'boolean', default: true },
     keep: { type: 'boolean', default: false },
@@ -56,6 +71,8 @@ const sizes = (flags.sizes ?? (flags.quick ? '100' : '100,1000,10000'))
   .sort((a, b) => a - b);
 if (sizes.length === 0) throw new Error('--sizes wants article counts, e.g. --sizes 100,1000');
 const runs = Math.max(1, Number(flags.runs) || 1);
+const shardCount = Number(flags.shards);
+if (!Number.isInteger(shardCount) || shardCount < 0 || shardCount === 1) throw new Error(`--shards wants a number of shards of 2 or more, not ${flags.shards}`);
 const maxTreeRssBytes = (Number(flags['max-memory']) || 16) * 2 ** 30;
 const converterBytes = (flags.quick ? 1 : 10) * 2 ** 20;
 const command = `npm run bench --${process.argv.slice(2).length > 0 ? ` ${process.argv.slice(2).join(' ')}` : ''}`.replace(/ --$/, '');
@@ -89,6 +106,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 const seedMdx = findSeedMdx(join(projectRoot, 'content', 'articles'));
 const glossary = readFileSync(join(projectRoot, 'content', 'glossary.yaml'), 'utf8');
 const projectDir = createProjectCopy(projectRoot, join(workDir, 'project'));
+// The peer builds in a copy of its own, so its cold caches never touch the ones the newsroom changes reuse.
+const peerProjectDir = flags.peer ? createProjectCopy(projectRoot, join(workDir, 'project-peer')) : null;
+/** Publishing and correcting run up to this size; larger archives are built once (time and memory). */
+const largestNewsroomSize = 10_000;
 progress(`sizes ${sizes.join(', ')}; working in ${workDir}`);
 
 let browser: Browser | null = null;
@@ -113,9 +134,18 @@ const results: BenchResults = {
   converter,
   targets: [],
 };
+// How busy the machine was: builds on a shared machine take longer, and the report says so.
+const loadSamples: number[] = [loadavg()[0]!];
+const loadSampler = setInterval(() => loadSamples.push(loadavg()[0]!), 10_000);
+loadSampler.unref();
+const loadSummary = () => {
+  const sorted = [...loadSamples].sort((a, b) => a - b);
+  return { min: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]!, max: sorted[sorted.length - 1]! };
+};
 const outJson = `${flags.out}.json`;
 const save = () => {
   results.targets = checkTargets(results.sizes, results.converter);
+  results.load = loadSummary();
   writeFileSync(outJson, `${JSON.stringify(results, null, 2)}\n`);
   writeDocsFigures(docsPages(projectRoot), results);
 };
@@ -133,10 +163,10 @@ process.stdout.write(formatMarkdown(results));
 progress(`results in ${outJson}; figures rewritten in README.md and docs/`);
 
 /** The fastest of `runs` cold builds (a failed one ends the series). */
-async function fastest(build: () => Promise<BuildRun>): Promise<BuildRun> {
-  let best: BuildRun | null = null;
+async function fastest<Run extends { ok: boolean; wallMs: number }>(build: () => Promise<Run>, project = projectDir): Promise<Run> {
+  let best: Run | null = null;
   for (let k = 0; k < runs; k++) {
-    clearBuildCaches(projectDir);
+    clearBuildCaches(project);
     const run = await build();
     if (!run.ok) return run;
     if (!best || run.wallMs < best.wallMs) best = run;
@@ -152,21 +182,25 @@ async function measureSize(articles: number): Promise<SizeResult> {
   const { bytes: corpusBytes } = writeCorpus(contentDir, articles, { seedMdx, glossary });
   try {
     progress(`${articles} articles: building`);
-    const build = await fastest(() => runBuild({ projectDir, contentDir, outDir: siteDir, statsFile: join(workDir, `stats-${articles}.json`), logFile: join(workDir, `build-${articles}.log`), bare: false, maxTreeRssBytes }));
+    const build = await fastest(() => runBuild({ projectDir, contentDir, outDir: siteDir, statsFile: join(workDir, `stats-${articles}.json`), logFile: join(workDir, `build-${articles}.log`), bare: false, args: ['--clean'], maxTreeRssBytes }));
     if (build.stoppedOverMemory) progress(`${articles} articles: the build was STOPPED at ${formatBytes(build.peakTreeRssBytes)} (over --max-memory)`);
     else if (!build.ok) progress(`${articles} articles: the build FAILED\n${logTail(build.logFile)}`);
     const stages = build.stats ? summarizeStages(build.stats) : null;
     const pages = build.ok ? countPages(siteDir) : articles * variantIds.length;
     progress(`${articles} articles: built in ${formatMs(build.wallMs)}, peak ${formatBytes(build.peakTreeRssBytes)}`);
 
-    let bare: SizeResult['bare'] = null;
-    if (flags.bare && build.ok) {
-      progress(`${articles} articles: bare Astro build`);
-      const run = await fastest(() => runBuild({ projectDir, contentDir, outDir: bareDir, statsFile: join(workDir, `stats-bare-${articles}.json`), logFile: join(workDir, `bare-${articles}.log`), bare: true, maxTreeRssBytes }));
-      rmSync(bareDir, { recursive: true, force: true });
-      if (!run.ok) progress(`${articles} articles: the bare build FAILED\n${logTail(run.logFile)}`);
-      bare = { ok: run.ok, wallMs: run.wallMs, renderMs: run.stats?.phases['render']?.wallMs ?? 0, peakTreeRssBytes: run.peakTreeRssBytes, pageTimings: pageTimings(readFileSync(run.logFile, 'utf8')) };
+    let peer: SizeResult['peer'] = null;
+    if (peerProjectDir && build.ok) {
+      progress(`${articles} articles: peer pipeline (bare Astro, then pagefind --site)`);
+      peer = await fastest(async () => {
+        const run = await measurePeer({ projectDir: peerProjectDir, contentDir, outDir: bareDir, workDir, label: String(articles), maxTreeRssBytes });
+        rmSync(bareDir, { recursive: true, force: true });
+        return run;
+      }, peerProjectDir);
+      if (!peer.ok) progress(`${articles} articles: the peer pipeline FAILED or ran out of memory (logs in ${workDir})`);
+      else progress(`${articles} articles: peer ${formatMs(peer.astro.wallMs)} + ${formatMs(peer.pagefind!.wallMs)}, peak ${formatBytes(peer.peakTreeRssBytes)}`);
     }
+    const bare: SizeResult['bare'] = peer ? { ok: peer.astro.ok, wallMs: peer.astro.wallMs, renderMs: peer.astro.renderMs, peakTreeRssBytes: peer.astro.peakTreeRssBytes, ...(peer.astro.pageTimings ? { pageTimings: peer.astro.pageTimings } : {}) } : null;
 
     const result: SizeResult = {
       articles,
@@ -191,6 +225,9 @@ async function measureSize(articles: number): Promise<SizeResult> {
       searchIndex: searchIndexSizes(siteDir, variantIds),
       search: [],
       firstView: null,
+      peer,
+      shards: null,
+      newsroom: null,
     };
 
     if (browser && build.ok) {
@@ -207,6 +244,15 @@ async function measureSize(articles: number): Promise<SizeResult> {
       } finally {
         await new Promise((done) => server.close(done));
       }
+    }
+    if (shardCount > 1 && build.ok) {
+      if (canBuildShards(projectDir)) {
+        progress(`${articles} articles: building in ${shardCount} shards, then merging`);
+        result.shards = await measureShards({ projectDir, contentDir, workDir, total: shardCount, label: String(articles), oneMachineDir: siteDir, maxTreeRssBytes, progress });
+      } else progress(`${articles} articles: this code cannot build in shards (no src/cli/mergeShards.ts); --shards skipped`);
+    }
+    if (flags.publish && build.ok && articles <= largestNewsroomSize) {
+      result.newsroom = await measureNewsroom({ projectDir, contentDir, siteDir, workDir, articles, seedMdx, browser, maxTreeRssBytes, verify: flags.verify, progress });
     }
     return result;
   } finally {

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
 import { variants } from '../src/shared/variants.ts';
 import { expect, test } from './fixtures.ts';
@@ -122,7 +122,7 @@ test.describe('offline reading', () => {
     const cap = 200; // the cap the offline docs promise: ~200 article pages, ~6 MB
     const pagesCacheKeys = () =>
       page.evaluate(async () => {
-        const name = (await caches.keys()).find((n) => n.includes(' pages '));
+        const name = (await caches.keys()).find((n) => n.endsWith(' pages'));
         return name ? (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname) : [];
       });
     await visitOnline(page, site.url(`zh-hans/${seedSlug}/`));
@@ -196,17 +196,60 @@ test.describe('offline reading', () => {
  * that vanished.
  */
 const updateContentDir = '.zhpress/e2e/update-content';
-function buildSite(outDir: string, edit: (contentDir: string) => void): void {
+function buildSite(outDir: string, edit: (contentDir: string) => void, env: Record<string, string> = {}): void {
   rmSync(updateContentDir, { recursive: true, force: true });
   cpSync(e2eContentDir, updateContentDir, { recursive: true });
   edit(updateContentDir);
   execFileSync(process.execPath, ['src/cli/build.ts'], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ZHPRESS_CONTENT: updateContentDir, ZHPRESS_OUT_DIR: outDir, SITE_BASE: '/news/', SITE_URL: 'http://127.0.0.1' },
+    env: { ...process.env, ZHPRESS_CONTENT: updateContentDir, ZHPRESS_OUT_DIR: outDir, SITE_BASE: '/news/', SITE_URL: 'http://127.0.0.1', ...env },
   });
 }
 
 const deployVersion = (outDir: string) => /deploy ([0-9a-f]{16})/.exec(readFileSync(join(outDir, 'sw.js'), 'utf8'))![1]!;
+
+/** The caches of the site under `/news/`: the same two for every deploy. */
+const newsCaches = ['zhpress /news/ pages', 'zhpress /news/ shell'];
+
+/** Every file of a built site: path under the base → sha256. */
+function fileHashes(outDir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = join(entry.parentPath, entry.name);
+    files.set(relative(outDir, full).split(sep).join('/'), createHash('sha256').update(readFileSync(full)).digest('hex'));
+  }
+  return files;
+}
+
+/** The file a request under `/news/` is served from (`zh-tw/` → `zh-tw/index.html`). */
+const servedFile = (pathname: string) => {
+  const path = decodeURIComponent(pathname.slice('/news/'.length));
+  return path === '' || path.endsWith('/') ? `${path}index.html` : path;
+};
+
+/**
+ * Waits until the worker of the deploy in `outDir` is the active one and has finished activating: asks the
+ * browser to check for an update (which resolves once a new `sw.js` has been fetched and is installing), then
+ * asks the active worker which deploy it came with.
+ */
+async function waitForDeploy(page: Page, outDir: string): Promise<void> {
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    await registration?.update();
+  });
+  const activeVersion = () =>
+    page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      const active = registration?.active;
+      if (!active || active.state !== 'activated' || registration.installing || registration.waiting) return null;
+      const channel = new MessageChannel();
+      const reply = new Promise<string>((resolve) => (channel.port1.onmessage = (event) => resolve((event.data as { version: string }).version)));
+      active.postMessage({ type: 'version' }, [channel.port2]);
+      return reply;
+    });
+  await expect.poll(activeVersion, { timeout: 120_000, message: 'the new deploy\'s worker is active' }).toBe(deployVersion(outDir));
+}
 
 /** The sha-256 of every response in this site's caches, by URL, as the page's caches hold them. */
 function cachedDigests(page: Page): Promise<Array<{ url: string; sha256: string }>> {
@@ -240,7 +283,7 @@ async function staleCacheEntries(page: Page, server: APIRequestContext): Promise
 
 // One build pair is enough: it runs under `/news/`, with its own server (two deploys into one folder).
 test.describe('a new deploy', { tag: '@subpath-only' }, () => {
-  test('replaces the old one cleanly: new content, old caches gone, no old file left in a cache', async ({ browser, request }) => {
+  test('replaces the old one cleanly: new content, the same caches, no old file left in a cache', async ({ browser, request }) => {
     // Two full builds of the e2e sources, one after the other, inside the test.
     test.setTimeout(600_000);
     const root = mkdtempSync(join(tmpdir(), 'zhpress-update-'));
@@ -259,8 +302,8 @@ test.describe('a new deploy', { tag: '@subpath-only' }, () => {
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       await visitOnline(page, `/news/zh-hant/${seedSlug}/`);
-      expect(await cacheNames(page)).toEqual([`zhpress /news/ pages ${versionA}`, `zhpress /news/ shell ${versionA}`]);
-      const oldSearchFiles = await page.evaluate(async (version) => (await (await caches.open(`zhpress /news/ shell ${version}`)).keys()).map((r) => r.url).filter((u) => u.includes('/pagefind/')), versionA);
+      expect(await cacheNames(page)).toEqual(newsCaches);
+      const oldSearchFiles = await page.evaluate(async () => (await (await caches.open('zhpress /news/ shell')).keys()).map((r) => r.url).filter((u) => u.includes('/pagefind/')));
 
       // Deploy B: the article's title and text change, so do its pages and search index.
       buildSite(outDir, (content) => {
@@ -274,8 +317,12 @@ test.describe('a new deploy', { tag: '@subpath-only' }, () => {
 
       await page.reload();
       await expect(page.locator('h1')).toContainText('（更新）');
-      await expect.poll(() => cacheNames(page), { timeout: 45_000, message: 'only deploy B’s caches remain' }).toEqual([`zhpress /news/ pages ${versionB}`, `zhpress /news/ shell ${versionB}`]);
-      expect(await staleCacheEntries(page, request), 'cached files that are not what deploy B serves').toEqual([]);
+      await waitForDeploy(page, outDir);
+      expect(await cacheNames(page), 'the same two caches: not one per deploy').toEqual(newsCaches);
+      // The reload's own keeping (its variant's search, brought to deploy B's revisions) is done too.
+      await page.reload();
+      await expect(page.locator('html')).toHaveAttribute('data-offline', 'ready', { timeout: 20_000 });
+      await expect.poll(() => staleCacheEntries(page, request), { timeout: 60_000, message: 'cached files that are not what deploy B serves' }).toEqual([]);
       const cachedNow = await page.evaluate(async () => {
         const urls: string[] = [];
         for (const name of await caches.keys()) urls.push(...(await (await caches.open(name)).keys()).map((r) => r.url));
@@ -294,6 +341,69 @@ test.describe('a new deploy', { tag: '@subpath-only' }, () => {
       await page.reload();
       await expect(page.locator('.article-body')).toContainText('這是更新後的第一段');
       expect(errors).toEqual([]);
+    } finally {
+      await context?.close();
+      await new Promise((resolve) => server.server.close(resolve));
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('one more article published: a returning reader\'s worker downloads only the files that changed', async ({ browser, request }) => {
+    test.setTimeout(400_000); // two full builds of the e2e site
+    const root = mkdtempSync(join(tmpdir(), 'zhpress-publish-'));
+    const outDir = join(root, 'site');
+    const requests: string[] = [];
+    // Search volumes of two articles, so the site has closed volumes that must not be fetched again.
+    const smallVolumes = { ZHPRESS_SEARCH_FIRST_VOLUME: '2' };
+    let server = (await (async () => {
+      buildSite(outDir, () => {}, smallVolumes);
+      return serveSite(outDir, { base: '/news/', onRequest: (path) => requests.push(path) });
+    })());
+    let context: BrowserContext | undefined;
+    try {
+      const before = fileHashes(outDir);
+      const origin = server.origin;
+      context = await browser.newContext({ baseURL: origin });
+      const page = await context.newPage();
+      // A reader who read an article and searched zh-tw, so the worker keeps pages and zh-tw's search.
+      await visitOnline(page, `/news/zh-tw/${seedSlug}/`);
+      await visitOnline(page, '/news/zh-tw/search/');
+
+      // Publish: one new article, newer than every other.
+      buildSite(outDir, (content) => {
+        const source = readFileSync(join(content, 'articles', 'search-harvest-festival.mdx'), 'utf8');
+        writeFileSync(
+          join(content, 'articles', 'append-only-latest.mdx'),
+          source.replace(/^title: ".*"$/m, 'title: "新一期农业快讯"').replace(/^published: ".*"$/m, 'published: "2026-11-28T09:00:00+08:00"'),
+        );
+      }, smallVolumes);
+      const after = fileHashes(outDir);
+      const changed = new Set([...after].filter(([path, hash]) => before.get(path) !== hash).map(([path]) => path));
+      expect(changed.size, 'the publish changed some files').toBeGreaterThan(0);
+      await new Promise((resolve) => server.server.close(resolve));
+      requests.length = 0;
+      server = await serveSite(outDir, { base: '/news/', port: Number(new URL(origin).port), onRequest: (path) => requests.push(path) });
+
+      // The reader comes back to the same article; the new worker installs and brings what it keeps up to date.
+      await page.goto(`/news/zh-tw/${seedSlug}/`);
+      await waitForDeploy(page, outDir);
+      await page.reload();
+      await expect(page.locator('html')).toHaveAttribute('data-offline', 'ready', { timeout: 20_000 });
+      // What the reader's browser fetched, before the check below fetches every cached file itself.
+      const fetched = [...requests];
+      await expect.poll(() => staleCacheEntries(page, request), { timeout: 60_000, message: 'cached files that are not what the new deploy serves' }).toEqual([]);
+
+      // Navigations go to the network first (the reader sees the current page); every other download is a changed file.
+      const navigated = `zh-tw/${seedSlug}/index.html`;
+      // Chromium fetches the favicon itself, past the service worker.
+      const downloaded = [...new Set(fetched.map(servedFile))].filter((file) => file !== navigated && file !== 'favicon.svg');
+      const unchanged = downloaded.filter((file) => !changed.has(file));
+      expect(unchanged, `downloaded again though unchanged (of ${downloaded.length}: ${downloaded.join(', ')})`).toEqual([]);
+      expect(downloaded, 'the new zh-tw home and the open search volume came down').toEqual(expect.arrayContaining(['zh-tw/index.html', 'pagefind/zh-tw/volumes.json']));
+      const kept = await page.evaluate(async () => (await (await caches.open('zhpress /news/ shell')).keys()).map((r) => new URL(r.url).pathname));
+      const closedKept = kept.filter((path) => /\/pagefind\/zh-tw\/\d+-\d+\//.test(path));
+      expect(closedKept.length, 'the reader keeps closed search volumes').toBeGreaterThan(0);
+      for (const path of closedKept) expect(downloaded, `${path} is a closed volume: never downloaded again`).not.toContain(servedFile(path));
     } finally {
       await context?.close();
       await new Promise((resolve) => server.server.close(resolve));

@@ -4,6 +4,9 @@ import { traditionalTitle } from './fixtures/rawArticles.ts';
 import { expect, test, type SiteUnderTest } from './fixtures.ts';
 import { seedSlug } from './seedArticle.ts';
 
+/** Every file of a variant's closed search volumes (`pagefind/<variant>/<from>-<to>/…`): all but the open one. */
+const closedVolumes = (variant: string) => new RegExp(`/pagefind/${variant}/\\d+-\\d+/`);
+
 // Slugs of the search fixtures (e2e/fixtures/articles/search-*.mdx) and the imported Traditional article.
 const update = 'search-city-brain-update'; // 2023, section 科技, mentions 城市大脑 once
 const traditionalSlug = 'tai-bei-jie-yun-xin-xian-jin-ri-tong-ju';
@@ -292,18 +295,19 @@ test.describe('search', () => {
     expect((await shown(page)).slugs).toEqual([seedSlug]);
   });
 
-  // The e2e sites cut each variant's index into volumes of 2, 4… articles (`e2eFirstSearchVolume`), newest first.
+  // The e2e sites cut each variant's index into volumes of 2 articles (`e2eFirstSearchVolume`) counted from the
+  // oldest; the open volume (`open/`) holds the newest one or two, closed volumes (`<from>-<to>/`) the rest.
   test('volumes: the newest articles show first, older volumes complete the list in date order', async ({ page, site }) => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     // On the context: once the service worker controls the page, requests go through it.
-    await page.context().route('**/pagefind/zh-hans/1/**', async (route) => {
+    await page.context().route(closedVolumes('zh-hans'), async (route) => {
       await held;
       await route.continue();
     });
     await page.goto(site.url(`zh-hans/search/?q=${encodeURIComponent('城市')}&sort=newest`));
     const links = page.locator('#search-results .search-result h2 a');
-    // Volume 0 holds the two newest articles; of them only the 2023 update mentions 城市.
+    // The open volume holds the newest articles; of them only the 2023 update mentions 城市.
     await expect(links).toHaveCount(1);
     await expect(links.first()).toHaveAttribute('href', new RegExp(`/${update}/`));
     await expect(page.getByRole('status')).toHaveText('已找到 1 篇文章，正在查找更早的文章…');
@@ -332,10 +336,10 @@ test.describe('search without JavaScript', () => {
 });
 
 test.describe('search with older volumes out of reach', () => {
-  // Offline, volumes the service worker did not keep cannot load: stand-in here, a 404 for volume 1.
+  // Offline, volumes the service worker did not keep cannot load: stand-in here, a 404 for every closed volume.
   test.use({ allowNotFound: true });
   test('shows the newer articles found and says older ones need a connection', async ({ page, site }) => {
-    await page.context().route('**/pagefind/zh-hans/1/**', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.context().route(closedVolumes('zh-hans'), (route) => route.fulfill({ status: 404, body: '' }));
     await page.goto(site.url(`zh-hans/search/?q=${encodeURIComponent('城市')}`));
     await expect(page.getByRole('status')).toHaveText('找到 1 篇较新的文章；更早的文章要联网才能查找。');
     await expect(page.locator('#search-results .search-result h2 a')).toHaveCount(1);

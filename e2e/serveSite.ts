@@ -14,13 +14,17 @@ export interface StaticSite {
  * site's `_headers` rules applied, and the variant's 404 page with status 404 for anything missing.
  * No Astro server is involved, so the tests see exactly what a host would serve.
  */
-export function serveSite(root: string, { base = '/', port = 0 }: { base?: string; port?: number } = {}): Promise<StaticSite> {
+export function serveSite(
+  root: string,
+  { base = '/', port = 0, onRequest }: { base?: string; port?: number; /** Told each request's path, as the browser asked for it. */ onRequest?: (path: string) => void } = {},
+): Promise<StaticSite> {
   const files = sirv(root, { dev: false, etag: true, dotfiles: false });
   const headersPath = join(root, '_headers');
   const rules = existsSync(headersPath) ? parseHeadersFile(readFileSync(headersPath, 'utf8')) : [];
   const prefix = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    onRequest?.(url.pathname);
     for (const [name, value] of headersFor(rules, url.pathname)) response.setHeader(name, value);
     if (!url.pathname.startsWith(prefix)) return notFound(response, '/');
     // Strip the deploy base: on the host, dist/ is what lives under it.

@@ -23,5 +23,5 @@ export const e2eSites: E2eSite[] = [
  */
 export const e2eHomePageSize = 2;
 
-/** Articles in the newest search volume of the e2e builds: their search then runs over volumes of 2, 4… articles. */
+/** Articles per search volume in the e2e builds: their search then runs over several volumes of 2 articles. */
 export const e2eFirstSearchVolume = 2;

@@ -85,7 +85,7 @@ try {
         phase('post');
         // A shard's pages are finished (indexed, listed for offline) together, by the merge step.
         if (shard) await writeShardInfo(stagingDir, shard);
-        else if (!isBareBuild()) await finishSite(stagingDir, { base: createSitePaths(setting('siteBase')).root(), logger });
+        else if (!isBareBuild()) await finishSite(stagingDir, { base: createSitePaths(setting('siteBase')).root(), logger, previousDir: outDir });
       },
       outSetting,
     );

@@ -30,7 +30,7 @@ try {
     publishSite(outDir, async (stagingDir) => {
       const merged = await mergeShards(shardsDir, stagingDir);
       logger.info(`${merged.files} files of ${merged.total} shards joined`);
-      await finishSite(stagingDir, { base: createSitePaths(setting('siteBase')).root(), logger });
+      await finishSite(stagingDir, { base: createSitePaths(setting('siteBase')).root(), logger, previousDir: outDir });
     }),
   );
   console.log(`zhpress: site written to ${outDir}/`);

@@ -70,17 +70,23 @@ test('buildServiceWorker', async (t) => {
   });
 
   await t.test('should keep a variant\'s volumes newest first while its index fits the budget', () => {
-    const volume = (k: number, indexBytes: number, fragmentBytes: number) => [
-      ...(k === 0 ? [file(`pagefind/zh-tw/${k}/pagefind.js`), file(`pagefind/zh-tw/${k}/wasm.unknown.pagefind`)] : []),
-      file(`pagefind/zh-tw/${k}/pagefind-entry.json`), file(`pagefind/zh-tw/${k}/pagefind.und_${k}.pf_meta`),
-      file(`pagefind/zh-tw/${k}/index/und_${k}.pf_index`, indexBytes), file(`pagefind/zh-tw/${k}/fragment/und_${k}.pf_fragment`, fragmentBytes),
+    // Newest first: the open volume, then the closed ones from the latest back (400-600 before 0-200, though
+    // the names sort the other way).
+    const dirs = ['open', '400-600', '0-200'];
+    const volume = (dir: string, indexBytes: number, fragmentBytes: number) => [
+      ...(dir === 'open' ? [file(`pagefind/zh-tw/${dir}/pagefind.js`), file(`pagefind/zh-tw/${dir}/wasm.unknown.pagefind`)] : []),
+      file(`pagefind/zh-tw/${dir}/pagefind-entry.json`), file(`pagefind/zh-tw/${dir}/pagefind.und_${dir}.pf_meta`),
+      file(`pagefind/zh-tw/${dir}/index/und_${dir}.pf_index`, indexBytes), file(`pagefind/zh-tw/${dir}/fragment/und_${dir}.pf_fragment`, fragmentBytes),
     ];
-    const files = [...volume(0, 100, 100), ...volume(1, SEARCH_INDEX_BUDGET / 2, FRAGMENT_BUDGET), ...volume(2, SEARCH_INDEX_BUDGET / 2, 100), file('pagefind/zh-tw/volumes.json')];
-    const bundles = [0, 1, 2].map((k) => ({ dir: `pagefind/zh-tw/${k}/`, languages: { und: { hash: `und_${k}` } } }));
+    const files = [...volume('0-200', SEARCH_INDEX_BUDGET / 2, 100), ...volume('400-600', SEARCH_INDEX_BUDGET / 2, FRAGMENT_BUDGET), ...volume('open', 100, 100), file('pagefind/zh-tw/volumes.json')];
+    const bundles = [...dirs].sort().map((dir) => ({ dir: `pagefind/zh-tw/${dir}/`, languages: { und: { hash: `und_${dir}` } } }));
     const paths = searchPaths({ files, bundles, variant: 'zh-tw', lang: 'zh-Hant-TW', referencedBy: '' });
-    assert.ok(paths.includes('pagefind/zh-tw/0/pagefind.js') && paths.includes('pagefind/zh-tw/volumes.json'), 'the code and the list of volumes');
-    assert.ok(paths.includes('pagefind/zh-tw/1/index/und_1.pf_index'), 'volume 1 fits the index budget');
-    assert.ok(!paths.some((p) => p.startsWith('pagefind/zh-tw/2/')), `volume 2 is over ${SEARCH_INDEX_BUDGET} bytes of index in all: searched online only`);
-    assert.ok(paths.includes('pagefind/zh-tw/0/fragment/und_0.pf_fragment') && !paths.includes('pagefind/zh-tw/1/fragment/und_1.pf_fragment'), 'fragments within their budget, newest first');
+    assert.ok(paths.includes('pagefind/zh-tw/open/pagefind.js') && paths.includes('pagefind/zh-tw/volumes.json'), 'the code and the list of volumes');
+    assert.ok(paths.includes('pagefind/zh-tw/400-600/index/und_400-600.pf_index'), 'the newest closed volume fits the index budget');
+    assert.ok(!paths.some((p) => p.startsWith('pagefind/zh-tw/0-200/')), `the oldest volume is over ${SEARCH_INDEX_BUDGET} bytes of index in all: searched online only`);
+    assert.ok(
+      paths.includes('pagefind/zh-tw/open/fragment/und_open.pf_fragment') && !paths.includes('pagefind/zh-tw/400-600/fragment/und_400-600.pf_fragment'),
+      'fragments within their budget, newest first',
+    );
   });
 });

@@ -4,6 +4,7 @@ import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { OfflineConfig } from './offlineConfig.ts';
+import type { RevisionedUrl } from './swStrategy.ts';
 
 /** Visited pages the worker keeps before dropping the oldest: ~200 × 30 KB article pages ≈ 6 MB. */
 export const MAX_PAGES = 200;
@@ -77,7 +78,8 @@ export const SEARCH_INDEX_BUDGET = 8 * 1024 * 1024;
 /**
  * The Pagefind files a variant's search needs offline. Works with one bundle for all variants
  * (`pagefind/`, languages keyed by the variant's `lang`), with one bundle per variant (`pagefind/<variant>/`)
- * and with a variant's volumes (`pagefind/<variant>/<k>/`, newest first): the entry, the API and its worker,
+ * and with a variant's volumes (`pagefind/<variant>/open/` and closed `pagefind/<variant>/<from>-<to>/`, newest
+ * first): the entry, the API and its worker,
  * the wasm, the language's meta, index and filter chunks of the volumes within `SEARCH_INDEX_BUDGET`, their
  * fragments within `FRAGMENT_BUDGET`, any other bundle file the built search page or its scripts name, and
  * the files under `pagefind/` that belong to no bundle, within `SHARED_SEARCH_BUDGET`.
@@ -92,9 +94,11 @@ export function searchPaths(options: {
 }): string[] {
   const { files, bundles, variant } = options;
   const own = `pagefind/${variant}/`;
+  // Newest first: the open volume (or a variant's single bundle), then closed volumes from the latest back.
+  const age = (dir: string) => (dir === '' || dir === 'open/' ? -Infinity : -Number.parseInt(dir, 10));
   const volumes = bundles
-    .filter((b) => b.dir.startsWith(own) && /^(\d+\/)?$/.test(b.dir.slice(own.length)))
-    .sort((a, b) => Number.parseInt(a.dir.slice(own.length) || '0', 10) - Number.parseInt(b.dir.slice(own.length) || '0', 10));
+    .filter((b) => b.dir.startsWith(own) && /^(open\/|\d+-\d+\/)?$/.test(b.dir.slice(own.length)))
+    .sort((a, b) => age(a.dir.slice(own.length)) - age(b.dir.slice(own.length)));
   const chosen: SiteFile[] = [];
   let indexBytes = 0;
   let fragmentBytes = 0;
@@ -146,9 +150,9 @@ export async function readSearchBundles(outDir: string, files: readonly SiteFile
   return bundles;
 }
 
-/** sha256 of a build's file, hex. */
-async function fileHash(outDir: string, path: string): Promise<string> {
-  return createHash('sha256').update(await readFile(join(outDir, path))).digest('hex');
+/** A build's file's revision: the first 16 hex digits of its sha256 (`revisionOf` in the worker agrees). */
+async function fileRevision(outDir: string, path: string): Promise<string> {
+  return createHash('sha256').update(await readFile(join(outDir, path))).digest('hex').slice(0, 16);
 }
 
 /** The worker's code, bundled from `serviceWorker.ts` (deterministic: no paths, no comments, no dates). */
@@ -177,9 +181,11 @@ export interface ServiceWorkerReport {
 }
 
 /**
- * Writes `<outDir>/sw.js`: the bundled worker with this deploy's `OfflineConfig` in front. The version is
- * the sha256 of the worker's code and of every listed URL with its file's content hash, so it changes
- * exactly when something the worker caches changes, and two builds of the same sources give the same file.
+ * Writes `<outDir>/sw.js`: the bundled worker with this deploy's `OfflineConfig` in front, every file it keeps
+ * listed with its revision (content hash), so a returning reader's worker downloads only the files whose
+ * revision changed. The version is the sha256 of the worker's code and of every listed URL with its revision,
+ * so `sw.js` changes exactly when something the worker caches changes, and two builds of the same sources
+ * give the same file.
  */
 export async function writeServiceWorker(outDir: string, options: { base: string; variants: ReadonlyArray<{ id: string; lang: string }> }): Promise<ServiceWorkerReport> {
   const files = await listSiteFiles(outDir);
@@ -195,14 +201,17 @@ export async function writeServiceWorker(outDir: string, options: { base: string
   }
   const code = await bundleWorkerCode();
   const listed = [...new Set([...precache, ...Object.values(search).flat()])].sort();
+  const revisions = new Map<string, string>();
+  for (const path of listed) revisions.set(path, await fileRevision(outDir, path));
   const hash = createHash('sha256').update(code);
-  for (const path of listed) hash.update(`${path}\0${await fileHash(outDir, path)}\n`);
+  for (const path of listed) hash.update(`${path}\0${revisions.get(path)}\n`);
   const version = hash.digest('hex').slice(0, 16);
+  const revisioned = (path: string): RevisionedUrl => [urlOf(options.base, path), revisions.get(path)!];
   // Each variant's search list goes to its own file, named by its content.
   const searchLists: Record<string, string> = {};
   await mkdir(join(outDir, 'sw-search'), { recursive: true });
   for (const [variant, paths] of Object.entries(search)) {
-    const list = `${JSON.stringify(paths.map((path) => urlOf(options.base, path)))}\n`;
+    const list = `${JSON.stringify(paths.map(revisioned))}\n`;
     const file = `sw-search/${variant}.${createHash('sha256').update(list).digest('hex').slice(0, 12)}.json`;
     await writeFile(join(outDir, file), list);
     searchLists[variant] = urlOf(options.base, file);
@@ -211,7 +220,7 @@ export async function writeServiceWorker(outDir: string, options: { base: string
     version,
     base: options.base,
     variants: ids,
-    precache: precache.map((path) => urlOf(options.base, path)),
+    precache: precache.map(revisioned),
     search: searchLists,
     maxPages: MAX_PAGES,
   };

@@ -12,7 +12,7 @@ export interface OfflineEntry {
  * itself, in place of a page it does not have.
  */
 export async function offlineArticles(options: { base: string; variant: string; variants: readonly string[]; cachePrefix: string }): Promise<OfflineEntry[]> {
-  const names = (await caches.keys()).filter((name) => name.startsWith(`${options.cachePrefix}pages `));
+  const names = (await caches.keys()).filter((name) => name === `${options.cachePrefix}pages`);
   const entries: OfflineEntry[] = [];
   const seen = new Set<string>();
   for (const name of names) {

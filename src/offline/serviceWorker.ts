@@ -4,33 +4,44 @@
  * (see `buildServiceWorker.ts`). Decisions live in `swStrategy.ts`; this file wires them to the Cache API.
  *
  * ###### Caches
- * Two caches per deploy, named by the deploy's content hash: `shell` (precached files, `_astro/` assets,
- * Pagefind files) and `pages` (HTML). A new deploy installs into new caches, carries the reader's visited
- * pages over by fetching them again from the new deploy, and on activation deletes every older cache of this
- * site, so old and new files never meet in one cache. Caches of sites under other bases are left alone.
+ * Two caches for the site, the same for every deploy: `shell` (precached files, `_astro/` assets, Pagefind
+ * files) and `pages` (HTML). Every stored response carries its revision (the sha256 of its bytes, as the build
+ * computes it). A new deploy's worker lists every file it keeps by URL and revision: at install it downloads
+ * only the files whose revision changed (or that are new), and at activation it drops the files no longer
+ * listed. Pages a reader visited stay as they are, refreshed whenever they are read online; they are fetched
+ * again at install only when the deploy's `_astro/` assets changed (old pages would lack their CSS and scripts).
+ * Caches of sites under other bases are left alone; the per-deploy caches of earlier workers are deleted.
  */
 import type { OfflineConfig } from './offlineConfig.ts';
-import { cacheNames, describePage, isPagePath, offlinePageFor, PAGE_NETWORK_TIMEOUT_MS, pageKey, siblingPages, strategyFor, variantOf } from './swStrategy.ts';
+import {
+  cacheNames, describePage, isPagePath, offlinePageFor, PAGE_NETWORK_TIMEOUT_MS, pageKey, REVISION_HEADER, revisionOf, siblingPages, strategyFor, variantOf,
+  type RevisionedUrl,
+} from './swStrategy.ts';
 
 declare const ZHPRESS_OFFLINE: OfflineConfig;
 declare const self: ServiceWorkerGlobalScope;
 
 const config = ZHPRESS_OFFLINE;
-const names = cacheNames(config.base, config.version);
+const names = cacheNames(config.base);
 const scope = { origin: self.location.origin, base: config.base };
 const absolute = (path: string) => new URL(path, self.location.origin).href;
+const precached = new Map(config.precache.map(([url, revision]) => [absolute(url), revision]));
+const isAsset = (url: string) => new URL(url).pathname.startsWith(`${config.base}_astro/`);
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const [shell, pages] = await Promise.all([caches.open(names.shell), caches.open(names.pages)]);
-      // `reload` skips the HTTP cache: the precache must be this deploy's files, not a stale copy.
-      const fresh = (urls: string[]) => urls.map((url) => new Request(url, { cache: 'reload' }));
-      await Promise.all([
-        pages.addAll(fresh(config.precache.filter(isPagePath))),
-        shell.addAll(fresh(config.precache.filter((url) => !isPagePath(url)))),
-      ]);
-      await carryOverPages(pages);
+      const assetsBefore = (await shell.keys()).map((request) => request.url).filter(isAsset);
+      // Only what changed: an entry whose revision is the listed one stays as it is.
+      const failed = await eachLimited(config.precache, 6, ([url, revision]) => keepRevision(isPagePath(url) ? pages : shell, absolute(url), revision));
+      if (failed > 0) throw new Error(`${failed} precached files could not be fetched`); // install again later
+      // The search a reader kept for some variant is brought up to date now, for reading offline later.
+      for (const variant of await keptSearchVariants(shell)) await keepSearch(shell, variant).catch(() => undefined);
+      // Pages kept under older assets would show without their CSS and scripts: fetch them again. So are the
+      // pages kept by a worker from before caches were shared between deploys (they were named per deploy).
+      const legacy = await legacyPageUrls();
+      if (legacy.length > 0 || assetsBefore.some((url) => !precached.has(url))) await refreshVisitedPages(pages, legacy);
       await self.skipWaiting();
     })(),
   );
@@ -40,8 +51,10 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       const current = new Set([names.shell, names.pages]);
+      // Earlier workers named their caches per deploy: those go whole.
       const stale = (await caches.keys()).filter((name) => name.startsWith(names.prefix) && !current.has(name));
       await Promise.all(stale.map((name) => caches.delete(name)));
+      await dropUnlisted(await caches.open(names.shell));
       await self.clients.claim();
     })(),
   );
@@ -58,8 +71,10 @@ self.addEventListener('fetch', (event) => {
 /** A page asks the worker to keep it, its other variants and its variant's search for offline reading. */
 self.addEventListener('message', (event) => {
   const data = event.data as { type?: unknown; url?: unknown; search?: unknown } | null;
-  if (data?.type !== 'visited' || typeof data.url !== 'string') return;
   const port = event.ports[0];
+  // Which deploy this worker came with (a page, or a test, can tell whether the new deploy's worker is in charge).
+  if (data?.type === 'version') return port?.postMessage({ version: config.version });
+  if (data?.type !== 'visited' || typeof data.url !== 'string') return;
   event.waitUntil(
     keepForOffline(new URL(data.url, self.location.href), data.search !== false).then(
       (summary) => port?.postMessage({ ok: summary.failed === 0, ...summary }),
@@ -70,7 +85,10 @@ self.addEventListener('message', (event) => {
 
 async function page(request: Request, url: URL, event: FetchEvent): Promise<Response> {
   const network = fetch(request).then(async (response) => {
-    if (response.ok && !response.redirected) await putPage(url, response.clone());
+    if (response.ok && !response.redirected) {
+      // A kept page that changed (a corrected article) brings its kept other variants up to date too.
+      if (await putPage(url, response.clone())) event.waitUntil(refreshSiblings(url).catch(() => undefined));
+    }
     return response;
   });
   // If the kept copy is shown first, the network answer still refreshes it.
@@ -93,7 +111,7 @@ async function immutable(request: Request): Promise<Response> {
   const cached = await shell.match(request);
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok) await shell.put(request, response.clone());
+  if (response.ok) await shell.put(request, await withRevision(response.clone()));
   return response;
 }
 
@@ -103,7 +121,7 @@ async function revalidate(request: Request, url: URL): Promise<Response> {
   const key = pageKey(url);
   try {
     const response = await fetch(request);
-    if (response.ok) await shell.put(key, response.clone());
+    if (response.ok) await shell.put(key, await withRevision(response.clone()));
     return response;
   } catch (error) {
     const cached = await shell.match(key);
@@ -112,14 +130,91 @@ async function revalidate(request: Request, url: URL): Promise<Response> {
   }
 }
 
-/** Stores a page, dropping the least recently stored visited pages beyond `maxPages` (precached pages stay). */
-async function putPage(url: URL, response: Response): Promise<void> {
+/**
+ * Stores a page with its revision, dropping the least recently stored visited pages beyond `maxPages`
+ * (precached pages stay). True when a different copy of the page was kept before.
+ */
+async function putPage(url: URL, response: Response): Promise<boolean> {
   const pages = await caches.open(names.pages);
-  await pages.put(pageKey(url), response);
-  const precached = new Set(config.precache.map(absolute));
+  const key = pageKey(url);
+  const before = (await pages.match(key))?.headers.get(REVISION_HEADER);
+  const stored = await withRevision(response);
+  await pages.put(key, stored);
   const visited = (await pages.keys()).filter((request) => !precached.has(request.url));
   const excess = visited.length - config.maxPages;
   for (const request of visited.slice(0, Math.max(0, excess))) await pages.delete(request);
+  return before != null && before !== stored.headers.get(REVISION_HEADER);
+}
+
+/** The response with its revision header (the sha256 of its bytes), ready to store. */
+async function withRevision(response: Response): Promise<Response> {
+  const body = await response.arrayBuffer();
+  const headers = new Headers(response.headers);
+  headers.set(REVISION_HEADER, await revisionOf(body));
+  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+}
+
+/** Fetches `url` into `cache` unless the copy there has `revision`. */
+async function keepRevision(cache: Cache, url: string, revision: string): Promise<boolean> {
+  if ((await cache.match(url))?.headers.get(REVISION_HEADER) === revision) return false;
+  // `no-cache` revalidates with the server: the copy must be this deploy's, not one from the HTTP cache.
+  const response = await fetch(url, { cache: 'no-cache' });
+  if (!response.ok || response.redirected) throw new Error(`${response.status} ${url}`);
+  await cache.put(url, await withRevision(response));
+  return true;
+}
+
+/** This deploy's list of the search files of `variant` (content-named, so cached as any immutable file). */
+async function searchList(variant: string): Promise<RevisionedUrl[] | null> {
+  const listUrl = config.search[variant];
+  if (!listUrl) return null;
+  return (await (await immutable(new Request(absolute(listUrl)))).json()) as RevisionedUrl[];
+}
+
+/** Brings the kept search files of `variant` to this deploy's revisions; returns how many were fetched and failed. */
+async function keepSearch(shell: Cache, variant: string): Promise<{ fetched: number; failed: number }> {
+  const files = await searchList(variant);
+  if (!files) return { fetched: 0, failed: 0 };
+  let fetched = 0;
+  const failed = await eachLimited(files, 6, async ([url, revision]) => {
+    if (await keepRevision(shell, absolute(url), revision)) fetched++;
+  });
+  return { fetched, failed };
+}
+
+/**
+ * The variants whose search the reader kept: those whose open volume's entry is in the shell cache (another
+ * variant's list also names this variant's `volumes.json`, which says nothing about what the reader kept).
+ */
+async function keptSearchVariants(shell: Cache): Promise<string[]> {
+  const kept = new Set<string>();
+  for (const request of await shell.keys()) {
+    const { pathname } = new URL(request.url);
+    const match = pathname.startsWith(config.base) ? /^pagefind\/([^/]+)\/open\/pagefind-entry\.json$/.exec(pathname.slice(config.base.length)) : null;
+    if (match && config.variants.includes(match[1]!)) kept.add(match[1]!);
+  }
+  return [...kept];
+}
+
+/**
+ * Drops from the shell cache what this deploy no longer lists: `_astro/` assets not precached, search lists
+ * of earlier deploys, and Pagefind files in no kept variant's current list (files a search fetched online
+ * only, or of volumes that changed). Nothing under `pagefind/` is dropped if a kept variant's list cannot be read.
+ */
+async function dropUnlisted(shell: Cache): Promise<void> {
+  const listed = new Set(precached.keys());
+  for (const url of Object.values(config.search)) listed.add(absolute(url));
+  let searchKnown = true;
+  for (const variant of await keptSearchVariants(shell)) {
+    const files = await searchList(variant).catch(() => null);
+    if (files) for (const [url] of files) listed.add(absolute(url));
+    else searchKnown = false;
+  }
+  for (const request of await shell.keys()) {
+    const path = new URL(request.url).pathname.slice(config.base.length);
+    const ours = path.startsWith('_astro/') || path.startsWith('sw-search/') || (searchKnown && path.startsWith('pagefind/'));
+    if (ours && !listed.has(request.url)) await shell.delete(request);
+  }
 }
 
 async function keepForOffline(url: URL, withSearch: boolean): Promise<{ pages: number; search: number; failed: number }> {
@@ -135,43 +230,52 @@ async function keepForOffline(url: URL, withSearch: boolean): Promise<{ pages: n
     await putPage(new URL(pageUrl), response);
     summary.pages++;
   }).then((failures) => (summary.failed += failures));
-  const shell = await caches.open(names.shell);
-  const listUrl = config.search[variant];
-  if (!withSearch || !listUrl) return summary;
-  const files = (await (await immutable(new Request(absolute(listUrl)))).json()) as string[];
-  await eachLimited(files, 6, async (file) => {
-    const key = absolute(file);
-    if (await shell.match(key)) return;
-    const response = await fetch(key);
-    if (!response.ok) throw new Error(`${response.status} ${key}`);
-    await shell.put(key, response);
-    summary.search++;
-  }).then((failures) => (summary.failed += failures));
+  if (!withSearch) return summary;
+  const { fetched, failed } = await keepSearch(await caches.open(names.shell), variant);
+  summary.search += fetched;
+  summary.failed += failed;
   return summary;
 }
 
-/**
- * Fetches again, from this deploy, the pages a reader visited under earlier deploys, so they stay readable
- * offline with this deploy's assets. A page that is gone (404) or unreachable is dropped.
- */
-async function carryOverPages(pages: Cache): Promise<void> {
-  const precached = new Set(config.precache.map(absolute));
-  const older = (await caches.keys()).filter((name) => name.startsWith(`${names.prefix}pages `) && name !== names.pages);
-  const urls = new Set<string>();
-  for (const name of older) {
-    for (const request of await (await caches.open(name)).keys()) {
-      const { kind } = describePage(new URL(request.url).pathname, config.base, config.variants);
-      if (!precached.has(request.url) && kind !== 'other') urls.add(request.url);
-    }
-  }
-  await eachLimited([...urls].slice(-config.maxPages), 4, async (pageUrl) => {
+/** The kept copies of the page's other variants, fetched again (the page itself changed). */
+async function refreshSiblings(url: URL): Promise<void> {
+  const pages = await caches.open(names.pages);
+  await eachLimited(siblingPages(url.pathname, config.base, config.variants).map(absolute), 4, async (pageUrl) => {
+    if (!(await pages.match(pageUrl))) return;
     const response = await fetch(pageUrl, { cache: 'no-cache' });
-    if (response.ok && !response.redirected) await pages.put(pageUrl, response);
+    if (response.ok && !response.redirected) await putPage(new URL(pageUrl), response);
+  });
+}
+
+/** Pages visited under a worker that named its caches per deploy (`<prefix>pages <deploy>`). */
+async function legacyPageUrls(): Promise<string[]> {
+  const urls: string[] = [];
+  for (const name of (await caches.keys()).filter((n) => n.startsWith(`${names.prefix}pages `))) {
+    for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+  }
+  return urls;
+}
+
+/**
+ * Fetches again every visited page kept (not the precached ones), and `more`; a page that is gone (404) or
+ * unreachable is dropped.
+ */
+async function refreshVisitedPages(pages: Cache, more: readonly string[] = []): Promise<void> {
+  const urls: string[] = [...more];
+  for (const request of await pages.keys()) {
+    const { kind } = describePage(new URL(request.url).pathname, config.base, config.variants);
+    if (!precached.has(request.url) && kind !== 'other') urls.push(request.url);
+  }
+  const visited = [...new Set(urls)].filter((url) => !precached.has(url) && describePage(new URL(url).pathname, config.base, config.variants).kind !== 'other');
+  await eachLimited(visited.slice(-config.maxPages), 4, async (pageUrl) => {
+    const response = await fetch(pageUrl, { cache: 'no-cache' });
+    if (response.ok && !response.redirected) await pages.put(pageUrl, await withRevision(response));
+    else await pages.delete(pageUrl);
   });
 }
 
 /** Runs `task` over `items`, at most `limit` at a time; returns how many failed. */
-async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<number> {
+async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void | boolean>): Promise<number> {
   let next = 0;
   let failures = 0;
   const worker = async () => {

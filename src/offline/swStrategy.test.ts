@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cacheNames, describePage, isHashedSearchChunk, offlinePageFor, pageKey, siblingPages, strategyFor, variantOf } from './swStrategy.ts';
+import { cacheNames, describePage, revisionOf, isHashedSearchChunk, offlinePageFor, pageKey, siblingPages, strategyFor, variantOf } from './swStrategy.ts';
 
 const variants = ['zh-hans', 'zh-hant', 'zh-tw', 'zh-hk'];
 const origin = 'https://example.org';
@@ -37,10 +37,17 @@ test('swStrategy', async (t) => {
     assert.equal(strategyFor(new URL('/other/zh-tw/', origin), { method: 'GET', mode: 'navigate' }, { origin, base: '/news/' }), 'bypass');
   });
 
-  await t.test('should name caches per site and deploy, so another base on the origin keeps its own', () => {
-    const news = cacheNames('/news/', 'abc');
-    assert.deepEqual(news, { prefix: 'zhpress /news/ ', shell: 'zhpress /news/ shell abc', pages: 'zhpress /news/ pages abc' });
-    assert.ok(!news.shell.startsWith(cacheNames('/', 'abc').prefix));
+  await t.test('should name caches per site, not per deploy, so another base on the origin keeps its own', () => {
+    const news = cacheNames('/news/');
+    assert.deepEqual(news, { prefix: 'zhpress /news/ ', shell: 'zhpress /news/ shell', pages: 'zhpress /news/ pages' });
+    assert.ok(!news.shell.startsWith(cacheNames('/').prefix));
+  });
+
+  await t.test('should give a file the revision the build gives it: sha256 of its bytes, 16 hex digits', async () => {
+    const bytes = new TextEncoder().encode('城市大脑');
+    const { createHash } = await import('node:crypto');
+    assert.equal(await revisionOf(bytes), createHash('sha256').update(bytes).digest('hex').slice(0, 16));
+    assert.notEqual(await revisionOf(new TextEncoder().encode('城市大腦')), await revisionOf(bytes));
   });
 
   await t.test('should find the same page in the other variants', () => {

@@ -25,17 +25,32 @@ export const PAGE_NETWORK_TIMEOUT_MS = 3000;
 export interface CacheNames {
   /** Every cache of this site starts with it, and no other cache does: sites under other bases on the same origin keep theirs. */
   prefix: string;
-  /** Precached shell files, assets and Pagefind files of one deploy. */
+  /** Precached shell files, assets and Pagefind files: one cache for every deploy, each entry with its revision. */
   shell: string;
-  /** HTML pages of one deploy: precached pages and the pages a reader visited. */
+  /** HTML pages: precached pages and the pages a reader visited. */
   pages: string;
 }
 
-/** The cache names of one deploy of the site under `base`. */
-export function cacheNames(base: string, version: string): CacheNames {
+/**
+ * The cache names of the site under `base`. Not named by deploy: a new deploy updates the entries whose
+ * revision changed and leaves the rest, so a returning reader downloads only what changed.
+ */
+export function cacheNames(base: string): CacheNames {
   const prefix = `zhpress ${base} `;
-  return { prefix, shell: `${prefix}shell ${version}`, pages: `${prefix}pages ${version}` };
+  return { prefix, shell: `${prefix}shell`, pages: `${prefix}pages` };
 }
+
+/** The header a cached response carries its revision in (`revisionOf` of its bytes). */
+export const REVISION_HEADER = 'x-zhpress-revision';
+
+/** A file's revision: the first 16 hex digits of the sha256 of its bytes (the build and the worker agree). */
+export async function revisionOf(bytes: ArrayBuffer | Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource));
+  return [...digest.slice(0, 8)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** A cached file the worker knows by URL and revision. */
+export type RevisionedUrl = [url: string, revision: string];
 
 /** Pagefind chunks are named by the hash of their content, so a name never changes meaning. */
 const hashedSearchChunk = /\/pagefind\/(?:[^/]+\/)*(?:index|filter|fragment)\/[^/]+\.pf_(?:index|filter|fragment)$/;

@@ -9,18 +9,24 @@ export interface FinishOptions {
   /** The deploy base, with a trailing slash. */
   base: string;
   logger: { info(message: string): void };
+  /**
+   * The build this one replaces (the output folder, while the staging folder is finished): search volumes
+   * whose inputs did not change are taken from it instead of being indexed again. None: index everything.
+   */
+  previousDir?: string | undefined;
 }
 
 /**
  * The steps after Astro has written every page, in order:
  *
- * 1. index — Pagefind indexes each variant, and the cross-script vocabulary is written;
+ * 1. index — Pagefind indexes each variant (reusing the unchanged volumes of `previousDir`), and the
+ *    cross-script vocabulary is written;
  * 2. 404 pages — each variant's 404 page moves to `<variant>/404.html`, where hosts look for it;
  * 3. offline — the service worker, with this deploy's precache and search file lists (`sw.js`);
  * 4. host files — `_headers` (caching, security) and `_redirects` (per-variant 404s) for static hosts.
  */
-export async function finishSite(outDir: string, { base, logger }: FinishOptions): Promise<void> {
-  await measure('index', () => indexSite(outDir, logger));
+export async function finishSite(outDir: string, { base, logger, previousDir }: FinishOptions): Promise<void> {
+  await measure('index', () => indexSite(outDir, logger, { previousDir }));
   await measure('publish', async () => {
     await placeNotFoundPages(outDir, base, variantIds);
     const worker = await writeServiceWorker(outDir, { base, variants });

@@ -49,8 +49,8 @@ test('indexSite', async (t) => {
   }
   const logger = { info: () => {} };
 
-  await t.test('should index each variant in volumes, newest first, each its own run closed before the next, and write the vocabulary', async (t) => {
-    // Three articles, first volume of 2: volume 0 holds the two newest, volume 1 the oldest.
+  await t.test('should index each variant in volumes counted from the oldest, each its own run closed before the next, and write the vocabulary', async (t) => {
+    // Three articles, volumes of 2: the closed volume 0-2 holds the two oldest, the open one the newest.
     for (const variant of variants) {
       for (const [slug, date] of [['b', '2021-05-01T08:00:00+08:00'], ['c', '2023-01-01T08:00:00+08:00']]) {
         mkdirSync(join(outDir, variant.id, slug!), { recursive: true });
@@ -84,16 +84,18 @@ test('indexSite', async (t) => {
         };
       }) as unknown as PagefindEngine['createIndex'],
     };
-    await indexSite(outDir, logger, inProcessWriters(engine));
+    await indexSite(outDir, logger, { writers: inProcessWriters(engine) });
     assert.deepEqual(
       calls,
-      variants.flatMap((v) => ['create', `add /${v.id}/c/`, `add /${v.id}/b/`, `write /pagefind/${v.id}/0/`, 'close', 'create', `add /${v.id}/a/`, `write /pagefind/${v.id}/1/`, 'close']),
+      variants.flatMap((v) => ['create', `add /${v.id}/a/`, `add /${v.id}/b/`, `write /pagefind/${v.id}/0-2/`, 'close', 'create', `add /${v.id}/c/`, `write /pagefind/${v.id}/open/`, 'close']),
     );
     for (const variant of variants) {
       const dir = join(outDir, 'pagefind', variant.id);
-      assert.deepEqual(JSON.parse(readFileSync(join(dir, 'volumes.json'), 'utf8')), { volumes: 2 });
-      assert.deepEqual(readdirSync(join(dir, '0')).sort(), ['pagefind-entry.json', 'pagefind-worker.js', 'pagefind.js', 'wasm.unknown.pagefind']);
-      assert.deepEqual(readdirSync(join(dir, '1')), ['pagefind-entry.json'], 'older volumes use the newest one\'s code');
+      const list = JSON.parse(readFileSync(join(dir, 'volumes.json'), 'utf8')) as { volumes: Array<{ path: string; articles: number; inputs: string }> };
+      assert.deepEqual(list.volumes.map((v) => [v.path, v.articles]), [['open/', 1], ['0-2/', 2]], 'listed newest first');
+      assert.ok(list.volumes.every((v) => /^[0-9a-f]{64}$/.test(v.inputs)), 'each volume names the hash of its inputs');
+      assert.deepEqual(readdirSync(join(dir, 'open')).sort(), ['pagefind-entry.json', 'pagefind-worker.js', 'pagefind.js', 'wasm.unknown.pagefind']);
+      assert.deepEqual(readdirSync(join(dir, '0-2')), ['pagefind-entry.json'], 'closed volumes use the open one\'s code');
     }
     const shards = readdirSync(join(outDir, 'pagefind', 'vocab'));
     assert.equal(shards.length, 64);
@@ -101,7 +103,7 @@ test('indexSite', async (t) => {
     assert.ok(all.some((unit: string[]) => unit[0] === '数据' && unit[2] === '資料'));
   });
 
-  await t.test('should list no volume for an empty archive, keeping Pagefind\'s code in volume 0', async () => {
+  await t.test('should list no volume for an empty archive, keeping Pagefind\'s code in the open volume', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'zhpress-index-empty-'));
     t.after(() => rmSync(empty, { recursive: true, force: true }));
     for (const variant of variants) mkdirSync(join(empty, variant.id), { recursive: true });
@@ -116,9 +118,9 @@ test('indexSite', async (t) => {
         },
       })) as unknown as PagefindEngine['createIndex'],
     };
-    await indexSite(empty, logger, inProcessWriters(engine));
-    assert.deepEqual(written.sort(), variants.map((v) => `/pagefind/${v.id}/0/`).sort());
-    for (const variant of variants) assert.deepEqual(JSON.parse(readFileSync(join(empty, 'pagefind', variant.id, 'volumes.json'), 'utf8')), { volumes: 0 });
+    await indexSite(empty, logger, { writers: inProcessWriters(engine) });
+    assert.deepEqual(written.sort(), variants.map((v) => `/pagefind/${v.id}/open/`).sort());
+    for (const variant of variants) assert.deepEqual(JSON.parse(readFileSync(join(empty, 'pagefind', variant.id, 'volumes.json'), 'utf8')), { volumes: [] });
   });
 
   await t.test('should close Pagefind and fail when Pagefind reports an error', async () => {
@@ -133,7 +135,7 @@ test('indexSite', async (t) => {
         index: { addCustomRecord: async () => ({ errors: ['bad record'] }), writeFiles: async () => ({ errors: [] }) },
       })) as unknown as PagefindEngine['createIndex'],
     };
-    await assert.rejects(indexSite(outDir, logger, inProcessWriters(engine)), /Pagefind could not index \/zh-hans\/a\/ \(zh-hans\): bad record/);
+    await assert.rejects(indexSite(outDir, logger, { writers: inProcessWriters(engine) }), /Pagefind could not index \/(zh-[a-z]+)\/a\/ \(\1\): bad record/);
     assert.equal(closed, 1);
   });
 });

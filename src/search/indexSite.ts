@@ -1,6 +1,7 @@
 import type { AstroIntegrationLogger } from 'astro';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import { siteConverters } from '../convert/siteConverters.ts';
 import { setting } from '../shared/settings.ts';
 import { variantIds, variants, type Variant } from '../shared/variants.ts';
@@ -8,8 +9,8 @@ import { readArticlePage, type ArticlePage } from './articlePage.ts';
 import { searchIndexSize, formatIndexSize } from './indexSize.ts';
 import { BREAK, tokenize } from './tokens.ts';
 import { buildVocabulary, SHARD_COUNT, shardVocabulary, type VocabularySource } from './vocabulary.ts';
-import type { SearchRecord } from './pagefindVolume.ts';
-import { volumeDir, VOLUMES_FILE, volumeSizes, type VolumeList } from './searchVolumes.ts';
+import { codeFiles, volumeSettings, type SearchRecord } from './pagefindVolume.ts';
+import { OPEN_VOLUME, VOLUMES_FILE, volumeLayout, type ListedVolume, type VolumeList } from './searchVolumes.ts';
 import { processWriters, type VolumeWriters } from './volumeWriters.ts';
 
 /** Where the search files go under the output folder: one Pagefind bundle per variant, and the vocabulary. */
@@ -17,9 +18,11 @@ export const searchDir = 'pagefind';
 export const vocabularyDir = `${searchDir}/vocab`;
 
 /**
- * Indexes the built site for search: each variant's articles in volumes (`searchVolumes.ts`), newest first,
- * one Pagefind bundle each at `pagefind/<variant>/<k>/`, listed in `pagefind/<variant>/volumes.json`; and the
- * site's cross-script vocabulary in shards at `pagefind/vocab/`.
+ * Indexes the built site for search: each variant's articles in volumes counted from the oldest
+ * (`searchVolumes.ts`), one Pagefind bundle each at `pagefind/<variant>/<volume>/`, listed newest first in
+ * `pagefind/<variant>/volumes.json`; and the site's cross-script vocabulary in shards at `pagefind/vocab/`.
+ * A volume whose inputs (`volumeInputs`) are those of a volume of `previousDir` (the build being replaced) is
+ * taken from it as it is, not indexed again: publishing one article indexes only the open volume.
  *
  * ###### Algorithm
  * Each variant's article pages are read back from `outDir` (its own script, as readers see it) and added as
@@ -31,14 +34,20 @@ export const vocabularyDir = `${searchDir}/vocab`;
  * The vocabulary (`vocabulary.ts`) comes from each article's text in the script it was written in (the page
  * of `zh-hans` or `zh-hant`), converted into every variant with the site's converters, glossary included.
  */
-export async function indexSite(outDir: string, logger: Pick<AstroIntegrationLogger, 'info'>, writers: VolumeWriters = processWriters()): Promise<void> {
+export async function indexSite(
+  outDir: string,
+  logger: Pick<AstroIntegrationLogger, 'info'>,
+  { writers = processWriters(), previousDir }: { writers?: VolumeWriters; previousDir?: string | undefined } = {},
+): Promise<void> {
   const sources: VocabularySource[] = [];
   const written: Promise<void>[] = [];
   try {
     // Volumes are written by the writers while the next variant is read.
     for (const variant of variants) {
       const pages = await readVariantPages(outDir, variant);
-      const variantWritten = writeVariantVolumes(writers, outDir, variant, pages).then((count) => logger.info(`${variant.id}: indexed ${count} articles`));
+      const variantWritten = writeVariantVolumes(writers, outDir, variant, pages, previousDir).then(({ articles, indexed, reused }) =>
+        logger.info(`${variant.id}: ${articles} articles in ${indexed + reused} search volumes (${indexed} indexed, ${reused} reused from the previous build)`),
+      );
       variantWritten.catch(() => {}); // reported below, once every variant is read
       written.push(variantWritten);
       for (const { page } of pages) {
@@ -107,22 +116,91 @@ export function newestFirst(pages: readonly PageRecord[]): PageRecord[] {
   return [...pages].sort((a, b) => time(b) - time(a) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
-async function writeVariantVolumes(writers: VolumeWriters, outDir: string, variant: Variant, pages: readonly PageRecord[]): Promise<number> {
+/**
+ * sha256 of everything a volume's bundle is made from: its records, in order, and the index settings
+ * (`volumeSettings`). Two volumes of the same inputs are the same bytes (Pagefind writes the same bundle for
+ * the same records: see the reuse test in indexSite.test.ts).
+ */
+export function volumeInputs(records: readonly SearchRecord[]): string {
+  const hash = createHash('sha256').update(JSON.stringify(volumeSettings()));
+  for (const record of records) hash.update('\n').update(JSON.stringify(record));
+  return hash.digest('hex');
+}
+
+async function writeVariantVolumes(writers: VolumeWriters, outDir: string, variant: Variant, pages: readonly PageRecord[], previousDir: string | undefined): Promise<VolumeCounts> {
   const root = join(outDir, searchDir, variant.id);
   await rm(root, { recursive: true, force: true });
   await mkdir(root, { recursive: true });
-  const ordered = newestFirst(pages);
-  const sizes = volumeSizes(ordered.length, setting('searchFirstVolume'));
-  // An empty archive keeps its (empty) newest volume for Pagefind's code, but lists no volume to search:
-  // Pagefind cannot open an index of no pages, and the page says nothing was found.
-  const list: VolumeList = { volumes: ordered.length === 0 ? 0 : sizes.length };
-  await writeFile(join(root, VOLUMES_FILE), JSON.stringify(list));
-  let start = 0;
-  const volumes = sizes.map((size, k) => {
-    const records = ordered.slice(start, start + size).map(searchRecord);
-    start += size;
-    return writers.write({ outputPath: join(root, volumeDir(k)), label: variant.id, records, withCode: k === 0 });
+  const ordered = newestFirst(pages).reverse();
+  const layout = volumeLayout(ordered.length, setting('searchFirstVolume'));
+  const previous = previousDir === undefined ? new Map<string, string>() : await previousVolumes(join(previousDir, searchDir, variant.id));
+  const counts: VolumeCounts = { articles: pages.length, reused: 0, indexed: 0 };
+  const listed: ListedVolume[] = [];
+  const volumes = layout.map(async ({ start, end, open, path }) => {
+    const records = ordered.slice(start, end).map(searchRecord);
+    const inputs = volumeInputs(records);
+    listed.push({ path, articles: records.length, inputs });
+    const outputPath = join(root, path);
+    const earlier = previous.get(inputs);
+    // The open volume carries Pagefind's code: only an earlier open volume has it to give.
+    if (earlier !== undefined && (!open || earlier === OPEN_VOLUME)) {
+      if (await reuseVolume(join(previousDir!, searchDir, variant.id, earlier), outputPath, open)) {
+        counts.reused++;
+        return;
+      }
+    }
+    counts.indexed++;
+    await writers.write({ outputPath, label: variant.id, records, withCode: open });
   });
+  // An empty archive keeps an (empty) open volume for Pagefind's code, but lists no volume to search:
+  // Pagefind cannot open an index of no pages, and the page says nothing was found.
+  if (layout.length === 0) volumes.push(writers.write({ outputPath: join(root, OPEN_VOLUME), label: variant.id, records: [], withCode: true }));
   await Promise.all(volumes);
-  return pages.length;
+  const list: VolumeList = { volumes: listed.sort((a, b) => volumeAge(a.path) - volumeAge(b.path)) };
+  await writeFile(join(root, VOLUMES_FILE), JSON.stringify(list));
+  return counts;
+}
+
+interface VolumeCounts {
+  articles: number;
+  reused: number;
+  indexed: number;
+}
+
+/** Newest first: the open volume, then closed ones by their first article, latest first. */
+const volumeAge = (path: string) => (path === OPEN_VOLUME ? -Infinity : -Number.parseInt(path, 10));
+
+/** The volumes of an earlier build of a variant (`volumes.json` under `dir`), by inputs; none if it has no list. */
+async function previousVolumes(dir: string): Promise<Map<string, string>> {
+  const text = await readFile(join(dir, VOLUMES_FILE), 'utf8').catch(() => null);
+  if (text === null) return new Map();
+  try {
+    const list = JSON.parse(text) as Partial<VolumeList>;
+    if (!Array.isArray(list.volumes)) return new Map(); // a list from before volumes were counted from the oldest
+    return new Map(list.volumes.filter((v) => typeof v?.inputs === 'string' && typeof v.path === 'string' && /^(open|\d+-\d+)\/$/.test(v.path)).map((v) => [v.inputs, v.path]));
+  } catch {
+    return new Map(); // not ours to read: index afresh
+  }
+}
+
+/**
+ * Gives `to` the bundle files of the earlier volume `from` (hard links, else copies), without Pagefind's code
+ * unless `withCode`. False, with nothing left at `to`, when the earlier volume is not whole (its entry file missing).
+ */
+async function reuseVolume(from: string, to: string, withCode: boolean): Promise<boolean> {
+  const files = (await readdir(from, { recursive: true, withFileTypes: true }).catch(() => [])).filter((entry) => entry.isFile());
+  const names = files.map((entry) => relative(from, join(entry.parentPath, entry.name)));
+  if (!names.includes('pagefind-entry.json') || (withCode && !codeFiles.every((file) => names.includes(file)))) return false;
+  try {
+    for (const name of names) {
+      if (!withCode && codeFiles.includes(name)) continue;
+      const target = join(to, name);
+      await mkdir(dirname(target), { recursive: true });
+      await link(join(from, name), target).catch(() => copyFile(join(from, name), target));
+    }
+  } catch (error) {
+    await rm(to, { recursive: true, force: true });
+    throw error;
+  }
+  return true;
 }

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type * as pagefind from 'pagefind';
 
 /** The part of Pagefind's Node API indexing uses (a test passes a fake). */
@@ -40,7 +42,25 @@ const unusedBundleFiles = [
   'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js',
 ];
 // Older volumes are merged into the newest one's Pagefind, which has already loaded its code and wasm.
-const codeFiles = ['pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind'];
+export const codeFiles = ['pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind'];
+
+/**
+ * Everything besides its records that decides the bytes of a volume: Pagefind's version, its chunk size, and
+ * which files are kept. Bump `layout` when `writePagefindVolume` changes what it writes, so no build reuses a
+ * volume written the old way.
+ */
+export function volumeSettings(): Record<string, string | number> {
+  return { pagefind: pagefindVersion(), chunkPositions: chunkPositions(), layout: 1 };
+}
+
+let version: string | undefined;
+function pagefindVersion(): string {
+  // The package's `exports` hide its package.json: read it beside the resolved entry (`lib/index.js`).
+  version ??= (JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json'), 'utf8')) as { version: string }).version;
+  return version;
+}
+
+const chunkPositions = () => process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ?? String(INDEX_CHUNK_POSITIONS);
 
 /**
  * Writes one volume as a Pagefind bundle in its own Pagefind run (a backend process), closed at the end

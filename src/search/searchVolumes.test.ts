@@ -1,23 +1,56 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { FIRST_VOLUME } from '../shared/settings.ts';
-import { LARGEST_VOLUME, volumeSizes } from './searchVolumes.ts';
+import { FIRST_VOLUME as VOLUME_SIZE } from '../shared/settings.ts';
+import { VOLUMES_PER_LARGE, volumeLayout, type VolumeSpan } from './searchVolumes.ts';
 
-test('volumeSizes', async (t) => {
-  await t.test('should double from the first volume and stop doubling at the largest', () => {
-    assert.deepEqual(volumeSizes(10_000, FIRST_VOLUME), [200, 400, 800, 1600, 3200, 3200, 600]);
-    assert.ok(volumeSizes(100_000, FIRST_VOLUME).every((size) => size <= LARGEST_VOLUME));
+const sizes = (spans: VolumeSpan[]) => spans.map((s) => s.end - s.start);
+
+test('volumeLayout', async (t) => {
+  await t.test('should count volumes from the oldest article: large closed, small closed, then the open one', () => {
+    const layout = volumeLayout(10_000, VOLUME_SIZE);
+    assert.deepEqual(sizes(layout), [3200, 3200, 3200, 200, 200]);
+    assert.deepEqual(layout.at(-1), { start: 9800, end: 10_000, open: true, path: 'open/' });
+    assert.deepEqual(layout[0], { start: 0, end: 3200, open: false, path: '0-3200/' });
+    assert.deepEqual(layout[3], { start: 9600, end: 9800, open: false, path: '9600-9800/' });
+    assert.equal(layout.filter((s) => s.open).length, 1, 'exactly one open volume');
   });
-  await t.test('should hold every article exactly once', () => {
-    for (const count of [1, 199, 200, 201, 5000, 12_345]) {
-      assert.equal(volumeSizes(count, FIRST_VOLUME).reduce((a, b) => a + b, 0), count, `${count} articles`);
+
+  await t.test('should hold every article exactly once, in order, and never leave the open volume empty', () => {
+    for (const count of [1, 199, 200, 201, 3200, 3201, 5000, 12_345, 100_000]) {
+      const layout = volumeLayout(count, VOLUME_SIZE);
+      assert.equal(layout[0]!.start, 0, `${count} articles`);
+      layout.forEach((span, i) => i > 0 && assert.equal(span.start, layout[i - 1]!.end, `${count} articles: contiguous`));
+      assert.equal(layout.at(-1)!.end, count);
+      const open = layout.at(-1)!;
+      assert.ok(open.open && open.end - open.start >= 1 && open.end - open.start <= VOLUME_SIZE, `${count}: open volume of 1…${VOLUME_SIZE}`);
     }
   });
-  await t.test('should keep one, empty, volume for an empty archive (the search page loads Pagefind from it)', () => {
-    assert.deepEqual(volumeSizes(0, FIRST_VOLUME), [0]);
+
+  await t.test('should leave every closed volume as it was when one article is added', () => {
+    // Closed volumes are the same spans with the same names, except every VOLUME_SIZE × VOLUMES_PER_LARGE
+    // articles, when sixteen small ones become one large one.
+    for (let count = 1; count < 4000; count++) {
+      const before = volumeLayout(count, VOLUME_SIZE).filter((s) => !s.open);
+      const after = new Map(volumeLayout(count + 1, VOLUME_SIZE).filter((s) => !s.open).map((s) => [s.path, s]));
+      const lost = before.filter((s) => !after.has(s.path));
+      if (count % (VOLUME_SIZE * VOLUMES_PER_LARGE) === 0) {
+        assert.equal(lost.length, VOLUMES_PER_LARGE - 1, `${count} → ${count + 1}: the small closed volumes merge`);
+      } else {
+        assert.deepEqual(lost, [], `${count} → ${count + 1}: a closed volume changed`);
+      }
+    }
   });
-  await t.test('should take a tiny first volume (the e2e sites) and refuse none', () => {
-    assert.deepEqual(volumeSizes(7, 2), [2, 4, 1]);
-    assert.throws(() => volumeSizes(7, 0), /at least one article/);
+
+  await t.test('should need few bundles for a whole-archive search at 100,000 articles', () => {
+    const layout = volumeLayout(100_000, VOLUME_SIZE);
+    assert.ok(layout.length <= 100_000 / (VOLUME_SIZE * VOLUMES_PER_LARGE) + VOLUMES_PER_LARGE + 1, `${layout.length} volumes`);
+    assert.ok(sizes(layout).every((size) => size <= VOLUME_SIZE * VOLUMES_PER_LARGE));
+  });
+
+  await t.test('should have no volume for an empty archive, take a tiny size (the e2e sites) and refuse none', () => {
+    assert.deepEqual(volumeLayout(0, VOLUME_SIZE), []);
+    assert.deepEqual(sizes(volumeLayout(7, 2)), [2, 2, 2, 1]);
+    assert.deepEqual(sizes(volumeLayout(6, 2)), [2, 2, 2]);
+    assert.throws(() => volumeLayout(7, 0), /at least one article/);
   });
 });

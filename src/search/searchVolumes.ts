@@ -1,40 +1,66 @@
 /**
- * A variant's search index comes in volumes: its articles newest first, cut into runs that double in size
- * (200, 400, 800, 1,600, then 3,200 each), each a Pagefind bundle of its own at `pagefind/<variant>/<k>/`.
+ * A variant's search index comes in volumes, counted from its OLDEST article: closed volumes of 200 articles,
+ * then, once sixteen of those stand in a row, one closed volume of 3,200 in their place; the newest 1…200
+ * articles are the open volume. Each volume is a Pagefind bundle of its own under `pagefind/<variant>/`.
  *
  * ###### Why
- * A phrase query has to read the position lists of its characters, and in a big archive common characters
- * stand in nearly every article: one index of 10,000 articles costs a reader about 1 MiB and seconds of
- * work before the first result shows. The newest volume is small, so its results show at once; older
- * volumes follow while the reader looks at them. Volume sizes double so a large archive needs only a few
- * (10,000 articles: 7), and they stop doubling so no single Pagefind run (memory grows with its pages)
- * or download gets large.
+ * Publishing must cost what changed: counted from the oldest article, a closed volume holds the same articles
+ * for ever, so adding an article rewrites only the open volume (and, once every 200 articles, names the full
+ * one closed; once every 3,200, writes one large volume in place of sixteen small ones). Correcting an article
+ * rewrites only its own volume. The open volume is small, so a search shows its newest results at once (the
+ * client searches newest first); large closed volumes keep the number of bundles a whole-archive search merges
+ * at about N / 3,200 + 16 (100,000 articles: at most 47), and no Pagefind run (memory grows with its pages)
+ * holds more than 3,200 articles. docs/search.md weighs the alternatives.
  */
-export const LARGEST_VOLUME = 3200;
+/** How many closed volumes in a row become one large closed volume. */
+export const VOLUMES_PER_LARGE = 16;
 
-/** Where a variant's volumes are listed (`{ "volumes": k }`), next to the volume folders. */
+/** Where a variant's volumes are listed, newest first, next to the volume folders. */
 export const VOLUMES_FILE = 'volumes.json';
 
+/** The open volume's folder: always the same, and it carries Pagefind's code (the search page loads it from there). */
+export const OPEN_VOLUME = 'open/';
+
+/** One volume as `volumes.json` lists it. */
+export interface ListedVolume {
+  /** Its folder under `pagefind/<variant>/`, e.g. `open/` or `3200-3400/`. */
+  path: string;
+  articles: number;
+  /** sha256 of everything its bundle is made from (`volumeInputs` in indexSite.ts): a build reuses a bundle of the same inputs. */
+  inputs: string;
+}
+
 export interface VolumeList {
-  volumes: number;
+  /** Newest first: the open volume, then closed volumes from the newest to the oldest. Empty for an empty archive. */
+  volumes: ListedVolume[];
+}
+
+/** A volume of the layout: articles `start` to `end` (exclusive), counted from the oldest. */
+export interface VolumeSpan {
+  start: number;
+  end: number;
+  open: boolean;
+  /** Its folder: `open/`, or `<start>-<end>/` for a closed volume (named by what it holds, so the name never changes meaning). */
+  path: string;
 }
 
 /**
- * The number of articles in each volume, newest volume first, for `count` articles (at least one volume). `first` is the size
- * of the newest volume (`ZHPRESS_SEARCH_FIRST_VOLUME`, default 200; e2e builds make it tiny to exercise several volumes with a few articles).
+ * The volumes of `count` articles, OLDEST first: large closed volumes of `size × VOLUMES_PER_LARGE`, then
+ * closed volumes of `size`, then the open volume of the newest 1…`size` articles (none for an empty archive).
+ * `size` is `ZHPRESS_SEARCH_FIRST_VOLUME` (default 200); the e2e builds make it tiny, to exercise several volumes
+ * with a few articles.
  */
-export function volumeSizes(count: number, first: number): number[] {
-  if (!Number.isInteger(first) || first < 1) throw new Error(`The first search volume must hold at least one article (got ${first}).`);
-  // An empty archive still has its (empty) newest volume: the search page loads Pagefind from it.
-  if (count === 0) return [0];
-  const sizes: number[] = [];
-  let size = first;
-  for (let left = count; left > 0; left -= sizes.at(-1)!) {
-    sizes.push(Math.min(size, left));
-    size = Math.min(size * 2, Math.max(LARGEST_VOLUME, first));
-  }
-  return sizes;
+export function volumeLayout(count: number, size: number): VolumeSpan[] {
+  if (!Number.isInteger(size) || size < 1) throw new Error(`A search volume must hold at least one article (got ${size}).`);
+  if (count === 0) return [];
+  const large = size * VOLUMES_PER_LARGE;
+  // The open volume is never empty: at a multiple of `size` it is full, and closes with the next article.
+  const closed = count - (((count - 1) % size) + 1);
+  const spans: VolumeSpan[] = [];
+  const add = (start: number, end: number, open: boolean) => spans.push({ start, end, open, path: open ? OPEN_VOLUME : `${start}-${end}/` });
+  let start = 0;
+  for (; start + large <= closed; start += large) add(start, start + large, false);
+  for (; start < closed; start += size) add(start, start + size, false);
+  add(closed, count, true);
+  return spans;
 }
-
-/** The folder of volume `k` under the variant's search folder (`pagefind/<variant>/`). */
-export const volumeDir = (k: number): string => `${k}/`;

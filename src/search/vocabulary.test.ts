@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadGlossary } from '../content/glossary.ts';
 import { createSiteConverters } from '../convert/siteConverters.ts';
-import { buildVocabulary, mergeSpans, shardOf, shardVocabulary } from './vocabulary.ts';
+import { buildVocabulary, mergeSpans, shardOf, shardVocabulary, usageClass, type VocabularySource } from './vocabulary.ts';
 
 const converters = createSiteConverters(await loadGlossary('content/glossary.yaml'));
 const formsOf = (units: ReturnType<typeof buildVocabulary>, hans: string) => units.find((u) => u.forms[0] === hans)?.forms;
@@ -45,5 +45,35 @@ test('shardVocabulary', async (t) => {
     assert.deepEqual([...shards.keys()].sort(), [...new Set([shardOf('数'), shardOf('數'), shardOf('資')])].sort());
     assert.deepEqual(shards.get(shardOf('資'))!.units, [['数据', '數據', '資料', '數據', 1]]);
     assert.deepEqual(shards.get(shardOf('資'))!.variants, ['zh-hans', 'zh-hant', 'zh-tw', 'zh-hk']);
+  });
+  await t.test('should keep a usage class, not the count: 1 → 1, 2–3 → 2, 4–7 → 3', () => {
+    assert.deepEqual([1, 2, 3, 4, 7, 8, 1000].map(usageClass), [1, 2, 2, 3, 3, 4, 10]);
+    const shards = shardVocabulary([{ forms: ['数据', '數據', '資料', '數據'], count: 5 }]);
+    assert.deepEqual(shards.get(shardOf('資'))!.units, [['数据', '數據', '資料', '數據', 3]]);
+  });
+
+  await t.test('should change only the shards where a unit appears or its usage class changes when an article is added', () => {
+    const archive: VocabularySource[] = [
+      '有数据显示，郑州国际智慧城市峰会', '城市大脑后来发展', '台湾的资料库与软件', '香港地铁通车', '北京冬奥会开幕', '数据中心建设',
+      '网络安全与信息', '新闻发布会后', '经济增长数据', '医院与学校', '电视节目', '汽车销售数据',
+    ].map((text) => ({ script: 'hans', blocks: [text] }));
+    const added: VocabularySource = { script: 'hans', blocks: ['郑州发布新的软件资料与数据'] };
+    const byKey = (units: ReturnType<typeof buildVocabulary>) => new Map(units.map((u) => [u.forms.join('|'), usageClass(u.count)]));
+    const beforeUnits = buildVocabulary(archive, converters);
+    const afterUnits = buildVocabulary([...archive, added], converters);
+    const before = shardVocabulary(beforeUnits);
+    const after = shardVocabulary(afterUnits);
+    const classBefore = byKey(beforeUnits);
+    // The shards that must change: those of a unit that is new, or whose class is not what it was.
+    const touched = new Set<string>();
+    for (const unit of afterUnits) {
+      if (classBefore.get(unit.forms.join('|')) === usageClass(unit.count)) continue;
+      for (const form of unit.forms) if (form) touched.add(shardOf(form));
+    }
+    assert.ok(touched.size > 0 && touched.size < 64, `${touched.size} shards touched`);
+    for (const name of new Set([...before.keys(), ...after.keys()])) {
+      const same = JSON.stringify(before.get(name)) === JSON.stringify(after.get(name));
+      assert.equal(same, !touched.has(name), `shard ${name} ${same ? 'did not change though a unit in it is new or changed' : 'changed though no unit in it is new or changed'}`);
+    }
   });
 });

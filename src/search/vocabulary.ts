@@ -111,11 +111,21 @@ export function shardOf(ch: string): string {
   return (ch.codePointAt(0)! % SHARD_COUNT).toString(16).padStart(2, '0');
 }
 
+/**
+ * How much a unit is used, coarsely: the bit length of its article count (1 → 1, 2–3 → 2, 4–7 → 3, …). A shard
+ * keeps the class, not the count, so publishing an article changes a shard only where a unit appears or its
+ * use doubles, not wherever the article repeats a character; the class still ranks a rare reading below a
+ * common one (`queryVocabulary`).
+ */
+export function usageClass(count: number): number {
+  return 32 - Math.clz32(count);
+}
+
 /** A vocabulary shard as written to `pagefind/vocab/<shard>.json`. */
 export interface VocabularyShard {
   /** The variant of each position of `units[i]`, so a reader never depends on the order of `variants`. */
   variants: string[];
-  /** `[form per variant…, count]`. */
+  /** `[form per variant…, usage class]` (`usageClass` of the unit's count). */
   units: Array<Array<string | number>>;
 }
 
@@ -130,7 +140,7 @@ export function shardVocabulary(units: readonly VocabularyUnit[]): Map<string, V
     for (const name of names) {
       let shard = shards.get(name);
       if (!shard) shards.set(name, (shard = { variants: variants.map((v) => v.id), units: [] }));
-      shard.units.push([...unit.forms, unit.count]);
+      shard.units.push([...unit.forms, usageClass(unit.count)]);
     }
   }
   return new Map([...shards.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -19,7 +19,7 @@ export type Environment = Readonly<Record<string, string | undefined>>;
  */
 export const HOME_PAGE_SIZE = 20;
 
-/** Articles in the newest search volume (see `src/search/searchVolumes.ts` for why volumes). */
+/** Articles per search volume; the open (newest) one holds at most this (see `src/search/searchVolumes.ts`). */
 export const FIRST_VOLUME = 200;
 
 interface SettingDefinition<T> {
@@ -85,7 +85,7 @@ const definitions = {
   shard: optionalText('ZHPRESS_SHARD'),
   drafts: flag('ZHPRESS_DRAFTS'),
   homePageSize: wholeNumber('ZHPRESS_HOME_PAGE_SIZE', 'articles per home page', () => HOME_PAGE_SIZE),
-  searchFirstVolume: wholeNumber('ZHPRESS_SEARCH_FIRST_VOLUME', 'articles in the newest search volume', () => FIRST_VOLUME),
+  searchFirstVolume: wholeNumber('ZHPRESS_SEARCH_FIRST_VOLUME', 'articles per search volume (the open, newest one holds at most this)', () => FIRST_VOLUME),
   // One writer per core, at most two: see `processWriters` in src/search/volumeWriters.ts for why.
   indexWorkers: wholeNumber('ZHPRESS_INDEX_WORKERS', 'search index writers', () => Math.max(1, Math.min(2, availableParallelism()))),
   logLevel: {

@@ -6,7 +6,7 @@ import { mapQuery, queryVocabulary, shardsForQuery } from '../mapQuery.ts';
 import { planQuery, type Term } from '../queryPlan.ts';
 import { findTextMatches } from '../textMatches.ts';
 import type { VocabularyShard } from '../vocabulary.ts';
-import { VOLUMES_FILE, volumeDir, type VolumeList } from '../searchVolumes.ts';
+import { OPEN_VOLUME, VOLUMES_FILE, type VolumeList } from '../searchVolumes.ts';
 import { ArchiveSearch, type Pagefind, type PagefindData, type PagefindResult } from './archiveSearch.ts';
 import { fillPlaceholders } from '../../shared/fillPlaceholders.ts';
 import { filterKeys, pagefindFilters, readState, writeState, type SearchState } from './searchState.ts';
@@ -41,14 +41,15 @@ export function startSearchPage(document: Document): void {
   const loadArchive = () =>
     (archive ??= (async () => {
       const [module, list] = await Promise.all([
-        import(/* @vite-ignore */ `${searchDir}${volumeDir(0)}pagefind.js`) as Promise<Pagefind>,
-        fetch(`${searchDir}${VOLUMES_FILE}`).then((r) => (r.ok ? (r.json() as Promise<VolumeList>) : { volumes: 1 })),
+        // Pagefind's code is always in the open volume's folder: loaded while the list of volumes is fetched.
+        import(/* @vite-ignore */ `${searchDir}${OPEN_VOLUME}pagefind.js`) as Promise<Pagefind>,
+        fetch(`${searchDir}${VOLUMES_FILE}`).then((r): Promise<VolumeList> | VolumeList => (r.ok ? (r.json() as Promise<VolumeList>) : { volumes: [{ path: OPEN_VOLUME, articles: 0, inputs: '' }] })),
       ]);
       // Result URLs under the site's base; ranking is the archive search's own (see ArchiveSearch.search).
       const options = { baseUrl: paths.root() };
       // Options only: Pagefind starts its worker when the worker is first asked for something (older volumes).
       await module.options(options);
-      const volumePaths = Array.from({ length: list.volumes }, (_, k) => `${searchDir}${volumeDir(k)}`);
+      const volumePaths = list.volumes.map((volume) => `${searchDir}${volume.path}`);
       // The newest volume is small: searched on this thread it answers before a worker could have started.
       // The worker does the rest, older volumes merged in, without holding up the page.
       const newest = module.createInstance({ ...options, basePath: volumePaths[0], noWorker: true });
