@@ -84,10 +84,12 @@ self.addEventListener('message', (event) => {
 });
 
 async function page(request: Request, url: URL, event: FetchEvent): Promise<Response> {
-  const network = fetch(request).then(async (response) => {
+  const network = fetch(request).then((response) => {
     if (response.ok && !response.redirected) {
+      // Kept in the background: the reader sees the page as soon as it arrives, not after it is hashed and stored.
       // A kept page that changed (a corrected article) brings its kept other variants up to date too.
-      if (await putPage(url, response.clone())) event.waitUntil(refreshSiblings(url).catch(() => undefined));
+      const copy = response.clone();
+      event.waitUntil(putPage(url, copy).then((changed) => (changed ? refreshSiblings(url) : undefined)).catch(() => undefined));
     }
     return response;
   });
