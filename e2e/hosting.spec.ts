@@ -4,7 +4,7 @@ import { Parser } from 'htmlparser2';
 import { variants } from '../src/shared/variants.ts';
 import { FEED_ENTRIES } from '../src/publish/atomFeed.ts';
 import { expect, test } from './fixtures.ts';
-import { homePageCount, publishedSlugs, walkHome } from './homeListing.ts';
+import { expectedListings, publishedSlugs, walkHome } from './homeListing.ts';
 import { seedSlug } from './seedArticle.ts';
 
 /**
@@ -179,7 +179,7 @@ test.describe('discoverability', () => {
     // The articles the site publishes (from the sources), and every page of each home.
     const slugs = publishedSlugs();
     expect(slugs).toContain(seedSlug);
-    const homes = ['', ...Array.from({ length: homePageCount() - 1 }, (_, i) => `page/${i + 2}/`)];
+    const homes = expectedListings().map((listing) => listing.rest);
     const expected = variants.flatMap((v) => [...homes, ...slugs.map((slug) => `${slug}/`)].map((rest) => absolute(`${v.id}/${rest}`)));
     expect(urls.map((u) => u.loc).sort()).toEqual(expected.sort());
     for (const url of urls) {

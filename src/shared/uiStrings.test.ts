@@ -43,17 +43,18 @@ test('UI strings', async (t) => {
     });
   }
 
-  const paging: Record<VariantId, [string, string, string, string]> = {
-    'zh-hans': ['上一页', '下一页', '第 2 页', '最新文章（第 2 页）'],
-    'zh-hant': ['上一頁', '下一頁', '第 2 頁', '最新文章（第 2 頁）'],
-    'zh-tw': ['上一頁', '下一頁', '第 2 頁', '最新文章（第 2 頁）'],
-    'zh-hk': ['上一頁', '下一頁', '第 2 頁', '最新文章（第 2 頁）'],
+  const listing: Record<VariantId, [string, string, string]> = {
+    'zh-hans': ['较新的文章', '较早的文章', '2026年3月1日至3月5日的文章（第 2 页）'],
+    'zh-hant': ['較新的文章', '較早的文章', '2026年3月1日至3月5日的文章（第 2 頁）'],
+    'zh-tw': ['較新的文章', '較早的文章', '2026年3月1日至3月5日的文章（第 2 頁）'],
+    'zh-hk': ['較新的文章', '較早的文章', '2026年3月1日至3月5日的文章（第 2 頁）'],
   };
   for (const variant of variants) {
-    await t.test(`${variant.id} names the home's pages in its own script`, () => {
+    await t.test(`${variant.id} names the listing links and an archive page in its own script`, () => {
       const ui = uiStrings(variant.id);
-      const texts = [ui.previousPage, ui.nextPage, fillUiString(ui.pageNumber, { page: 2 }), fillUiString(ui.latestPage, { page: 2 })];
-      assert.deepEqual(texts.map((text) => shown(variant.id, text)), paging[variant.id]);
+      const dates = fillUiString(ui.archiveDates, { from: '2026年3月1日', to: '3月5日' });
+      const texts = [ui.newerArticles, ui.olderArticles, fillUiString(ui.archiveTitle, { dates, page: 2 })];
+      assert.deepEqual(texts.map((text) => shown(variant.id, text)), listing[variant.id]);
     });
   }
 
