@@ -121,4 +121,20 @@ test.describe('home pages', () => {
       }
     }
   });
+  for (const variant of variants) {
+    test(`${variant.id}: each list entry shows its date on its own line under the title, without UTC jargon`, async ({ page, site }) => {
+      await page.goto(site.url(homePath(variant.id, 1)));
+      const entries = page.locator('main .article-list li');
+      await expect(entries.first()).toBeVisible();
+      for (const entry of await entries.all()) {
+        const title = (await entry.locator('a').first().boundingBox())!;
+        const date = entry.locator('time');
+        const box = (await date.boundingBox())!;
+        expect(box.y, `the date of "${await entry.locator('a').first().innerText()}" starts below its title`).toBeGreaterThanOrEqual(title.y + title.height - 1);
+        expect(box.x, 'the date starts at the left edge of the entry, like the title').toBeCloseTo(title.x, 0);
+        expect(await date.innerText()).not.toMatch(/UTC|GMT/);
+        expect(await date.getAttribute('datetime'), 'the exact value stays machine-readable').toMatch(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2}))?$/);
+      }
+    });
+  }
 });

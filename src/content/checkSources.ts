@@ -37,6 +37,7 @@ const examples: Record<string, string> = {
   script: 'script: "hans" (or "hant")',
   draft: 'draft: true (or false)',
   conversion: 'conversion: { zh-tw: { "发布": "發布" } }',
+  quoteMarks: 'quoteMarks: "as-written" (or "regional")',
 };
 
 const typeNames: Record<string, string> = {
