@@ -54,8 +54,19 @@ const breadcrumbTrail = /^(?:首页|首頁|主页|主頁|网站首页|網站首�
  * be the article's own scene break, which is kept and shown as written). */
 export const separatorLine = /^[-=_*~—－＝＊·•.。\s]{3,}$/u;
 const MAX_BREADCRUMB_LENGTH = 60;
-/** A site's menu printed as one line: four or more words of at most four characters, nothing else (`新闻 图片 博客 视频`). */
-const menuRow = /^\p{Script=Han}{1,4}(?:[ |｜]+\p{Script=Han}{1,4}){3,}$/u;
+/** A site's menu printed as one line: four or more section names and nothing else (`新闻 图片 博客 视频`). */
+const sectionNames = new Set([
+  '首页', '首頁', '新闻', '新聞', '图片', '圖片', '博客', '视频', '視頻', '影音', '直播', '专题', '專題', '财经', '財經', '股票', '体育', '體育',
+  '娱乐', '娛樂', '科技', '军事', '軍事', '汽车', '汽車', '房产', '房產', '教育', '时尚', '時尚', '社会', '社會', '国际', '國際', '国内', '國內',
+  '港澳', '台湾', '台灣', '两岸', '兩岸', '评论', '評論', '健康', '旅游', '旅遊', '文化', '生活', '政治', '要闻', '要聞', '港闻', '港聞', '即时', '即時',
+]);
+function isMenuRow(line: string): boolean {
+  const words = line.split(/[ |｜]+/u);
+  return words.length >= 4 && words.every((w) => /^\p{Script=Han}{1,4}$/u.test(w)) && words.filter((w) => sectionNames.has(w)).length >= words.length - 1;
+}
+/** Tags and keywords under an article: links to other pages (`标签 苹果 劳动`, `關鍵字：`). */
+const tagLine = /^(?:标签|標籤|关键词|關鍵詞|关键字|關鍵字|tags?)(?:\s*[:：]\s*|\s+|$)/iu;
+const MAX_TAG_LINE = 40;
 
 /**
  * The kind of chrome `line` (trimmed) is, or null when it may be text. Only whole lines are judged: a
@@ -65,9 +76,9 @@ export function chromeKind(line: string): ChromeKind | null {
   const length = Array.from(line).length;
   if (length === 0) return null;
   if (buttonRow.test(line) && buttonWord.test(line) && !/[。！？]/u.test(line)) return 'buttons';
-  if (length <= MAX_BREADCRUMB_LENGTH && (breadcrumbStart.test(line) || breadcrumbTrail.test(line) || menuRow.test(line))) return 'breadcrumb';
+  if (length <= MAX_BREADCRUMB_LENGTH && (breadcrumbStart.test(line) || breadcrumbTrail.test(line) || isMenuRow(line))) return 'breadcrumb';
   if (linkListHeading.test(line)) return 'link list';
-  if (linkLine.test(line) || urlOnly.test(line)) return 'link';
+  if (linkLine.test(line) || urlOnly.test(line) || (length <= MAX_TAG_LINE && tagLine.test(line) && !/[。！？]/u.test(line))) return 'link';
   if (pagination.test(line) && !/^\d{1,3}$/u.test(line)) return 'pagination';
   if (length <= MAX_ORIGINAL_TITLE_LENGTH && originalTitle.test(line)) return 'notice';
   if (length <= MAX_EXPIRY_NOTICE_LENGTH && expiryNotice.test(line)) return 'notice';
