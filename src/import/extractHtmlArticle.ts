@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { htmlTextLines, type HtmlTextLine } from './htmlTextLines.ts';
+import { publisherName } from './publisherName.ts';
 import { readMetadataLine } from './readMetadataLine.ts';
 import { readWrittenDates, type WrittenDate } from './readWrittenDates.ts';
 
@@ -12,6 +13,8 @@ export interface HtmlArticle {
   metaPublished?: WrittenDate & { from: string };
   /** og:site_name, or the JSON-LD publisher. */
   siteName?: string;
+  /** The organisation that published the page: `<meta name="source">`, og:site_name, the publisher, or the name in `<title>`. */
+  publisher?: string;
   /** The page's canonical address, if it names one. */
   url?: string;
 }
@@ -100,8 +103,15 @@ export function extractHtmlArticle(html: string): HtmlArticle {
   const article: HtmlArticle = { lines: [title, ...head, ...body.map((l) => l.text), ...foot] };
   if (metaPublished) article.metaPublished = metaPublished;
   if (siteName) article.siteName = siteName;
+  const publisher = metaContent(document, 'meta[name="source"]') ?? siteName ?? metaContent(document, 'meta[name="publisher"]') ?? metaContent(document, 'meta[property="publisher"]') ?? publisherName(document.querySelector('title')?.textContent ?? '');
+  if (publisher) article.publisher = publisher;
   if (url && URL.canParse(url) && /^https?:/u.test(url)) article.url = url;
   return article;
+}
+
+function metaContent(document: Document, selector: string): string | undefined {
+  const content = document.querySelector(selector)?.getAttribute('content')?.trim();
+  return content && Array.from(content).length <= 20 ? content : undefined;
 }
 
 function isMetadata(line: string): boolean {
