@@ -36,6 +36,8 @@ const metaDateSelectors: ReadonlyArray<[string, string]> = [
   ['meta[name="dc.date.issued"]', 'content'],
   ['meta[name="DC.date.issued"]', 'content'],
   ['meta[name="date"]', 'content'],
+  ['meta[name="articleDate"]', 'content'],
+  ['meta[name="article_date"]', 'content'],
   ['time[itemprop="datePublished"]', 'datetime'],
 ];
 
@@ -142,7 +144,9 @@ function readMetaPublished(document: Document): (WrittenDate & { from: string })
   const fromJsonLd = jsonLdValue(document, 'datePublished');
   if (fromJsonLd) candidates.push([fromJsonLd, 'JSON-LD datePublished']);
   for (const [value, from] of candidates) {
-    const dates = readWrittenDates(value.trim());
+    // A compact date (`20230329`, as print-edition CMSs write it) is read as the date it spells.
+    const compact = /^(\d{4})(\d{2})(\d{2})$/u.exec(value.trim());
+    const dates = readWrittenDates(compact ? `${compact[1]}-${compact[2]}-${compact[3]}` : value.trim());
     if (!('impossible' in dates) && dates[0]) return { ...dates[0], from };
   }
   return undefined;
