@@ -21,6 +21,8 @@ export interface HtmlArticle {
 
 /** Lines after the headline searched for its date and credit lines. */
 const HEAD_LINES = 8;
+/** Lines just above the headline searched for a date line. */
+const LINES_ABOVE_TITLE = 3;
 /** Lines after the body searched for its credit lines (责任编辑). */
 const FOOT_LINES = 6;
 // Where pages put their publication date for machines, most reliable first (as GeneralNewsExtractor and
@@ -89,7 +91,9 @@ export function extractHtmlArticle(html: string): HtmlArticle {
 
   const bodyStart = body.length > 0 ? indexOfLine(pageLines, body[0]!.text, titleAt + 1) : -1;
   const headEnd = bodyStart === -1 ? titleAt + 1 + HEAD_LINES : Math.min(bodyStart, titleAt + 1 + HEAD_LINES);
-  const head = titleAt === -1 ? [] : pageLines.slice(titleAt + 1, headEnd).map((l) => l.text).filter(isMetadata);
+  // Some pages print the date line just above the headline (am730: section badge, time, then <h1>).
+  const above = titleAt <= 0 ? [] : pageLines.slice(Math.max(0, titleAt - LINES_ABOVE_TITLE), titleAt).map((l) => l.text).filter((l) => isMetadata(l) && readMetadataLine(l).dates.length > 0);
+  const head = titleAt === -1 ? [] : [...above, ...pageLines.slice(titleAt + 1, headEnd).map((l) => l.text).filter(isMetadata)];
   // Body lines that are the head's metadata again are not body (Readability sometimes keeps the date line).
   const headSet = new Set(head);
   body = body.filter((l) => !headSet.has(l.text));
