@@ -145,6 +145,10 @@ test.describe('offline reading', () => {
       }, paths);
     const extra = 5;
     await read(Array.from({ length: cap + extra }, (_, i) => standIn(i)));
+    // The worker keeps each page after handing it over, one at a time in the order they came: the last one kept
+    // means every one before it was.
+    const kept = (path: string) => async () => (await pagesCacheKeys()).includes(path);
+    await expect.poll(kept(standIn(cap + extra - 1)), { message: 'the last page read is kept', timeout: 60_000 }).toBe(true);
 
     // 4 + 205 pages were kept in order; the oldest 9 are gone: the visited article first, then kept-0…kept-4.
     const afterFill = await pagesCacheKeys();
@@ -154,6 +158,7 @@ test.describe('offline reading', () => {
 
     // Reading the oldest kept page again makes it the most recent: the next new page drops the one after it.
     await read([standIn(extra), standIn(cap + extra)]);
+    await expect.poll(kept(standIn(cap + extra)), { message: 'the new page is kept', timeout: 60_000 }).toBe(true);
     const visitedNow = (await pagesCacheKeys()).filter((path) => !precached.includes(path));
     expect(visitedNow).toHaveLength(cap);
     expect(visitedNow, 'the page read again is kept').toContain(standIn(extra));
