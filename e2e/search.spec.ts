@@ -41,7 +41,7 @@ interface Shown {
  * busy the machine.
  */
 async function shown(page: Page): Promise<Shown> {
-  await expect(page.locator('#search-status'), 'the search status announces a count or the query').toHaveText(/\d|“/, { timeout: 0 });
+  await expect(page.locator('#search-status'), 'the search status announces a count or the query').toHaveText(/\d|[“「]/, { timeout: 0 });
   await expect(page.locator('#search-results'), 'the search over every volume ends').not.toHaveAttribute('aria-busy', 'true', { timeout: 0 });
   const links = page.locator('#search-results .search-result h2 a');
   const hrefs = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
@@ -200,7 +200,7 @@ test.describe('search', () => {
   });
 
   test.describe('empty state says clearly that nothing matched, with the query, and announces it', () => {
-    for (const [variant, message] of [['zh-hans', '没有找到与“郑毅”相关的文章'], ['zh-hant', '沒有找到與“郑毅”相關的文章']] as const) {
+    for (const [variant, message] of [['zh-hans', '没有找到与“郑毅”相关的文章'], ['zh-hant', '沒有找到與「郑毅」相關的文章']] as const) {
       test(`on ${variant}`, async ({ page, site }) => {
         await search(page, site, variant, '郑毅');
         await expect(page.locator('#search-empty')).toBeVisible();
