@@ -63,6 +63,9 @@ export interface HomePageView {
   headNext: string | null;
 }
 
+/** The slug of an article link, relative or absolute: `/news/zh-hans/some-slug/` → `some-slug`. */
+export const slugOf = (href: string) => new URL(href, 'http://x').pathname.split('/').filter(Boolean).at(-1)!;
+
 export async function readHomePage(page: Page): Promise<HomePageView> {
   const attribute = async (selector: string, name: string) => ((await page.locator(selector).count()) > 0 ? page.locator(selector).getAttribute(name) : null);
   const hrefs = await page.locator('main .article-list a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
@@ -70,7 +73,7 @@ export async function readHomePage(page: Page): Promise<HomePageView> {
     path: new URL(page.url()).pathname,
     title: await page.title(),
     h1: await page.locator('h1').innerText(),
-    slugs: hrefs.map((href) => href.replace(/\/$/, '').replace(/^.*\//, '')),
+    slugs: hrefs.map(slugOf),
     prev: await attribute('nav.pagination a[rel="prev"]', 'href'),
     next: await attribute('nav.pagination a[rel="next"]', 'href'),
     headPrev: await attribute('head link[rel="prev"]', 'href'),

@@ -3,15 +3,16 @@ import { volumeLayout } from '../src/search/searchVolumes.ts';
 import { variants, type VariantId } from '../src/shared/variants.ts';
 import { traditionalTitle } from './fixtures/rawArticles.ts';
 import { expect, test, type SiteUnderTest } from './fixtures.ts';
-import { publishedSlugs } from './homeListing.ts';
+import { publishedSlugs, slugOf } from './homeListing.ts';
 import { seedSlug } from './seedArticle.ts';
 import { e2eFirstSearchVolume } from './sites.ts';
 
 /** Every file of a variant's closed search volumes (`pagefind/<variant>/<from>-<to>/…`): all but the open one. */
 const closedVolumes = (variant: string) => new RegExp(`/pagefind/${variant}/\\d+-\\d+/`);
 
-/** The slug of an article URL: `/news/zh-hans/some-slug/` → `some-slug`. */
-const slugOf = (href: string) => new URL(href, 'http://x').pathname.split('/').filter(Boolean).at(-1)!;
+/** The links of the results shown now (without waiting for the search to settle). */
+const resultLinks = (page: Page) => page.locator('#search-results .search-result h2 a');
+const linkedHrefs = (page: Page) => resultLinks(page).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
 
 /** The `count` newest articles the e2e site publishes (read from its sources), newest first. */
 const newestSlugs = (count: number) => publishedSlugs().slice(0, count);
@@ -43,8 +44,8 @@ interface Shown {
 async function shown(page: Page): Promise<Shown> {
   await expect(page.locator('#search-status'), 'the search status announces a count or the query').toHaveText(/\d|[“「]/, { timeout: 0 });
   await expect(page.locator('#search-results'), 'the search over every volume ends').not.toHaveAttribute('aria-busy', 'true', { timeout: 0 });
-  const links = page.locator('#search-results .search-result h2 a');
-  const hrefs = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
+  const links = resultLinks(page);
+  const hrefs = await linkedHrefs(page);
   return {
     hrefs,
     slugs: hrefs.map(slugOf),
@@ -321,11 +322,11 @@ test.describe('search', () => {
       await route.continue();
     });
     await page.goto(site.url(`zh-hans/search/?q=${encodeURIComponent('城市')}&sort=newest`));
-    const links = page.locator('#search-results .search-result h2 a');
+    const links = resultLinks(page);
     // Only the open volume can answer while the closed ones are held: it holds the update, the newest article.
     await expect(links.first(), 'the open volume answers first, with the newest article').toHaveAttribute('href', new RegExp(`/${update}/`));
     await expect(page.locator('#search-results')).toHaveAttribute('aria-busy', 'true');
-    const first = (await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!))).map(slugOf);
+    const first = (await linkedHrefs(page)).map(slugOf);
     await expect(page.getByRole('status')).toHaveText(`已找到 ${first.length} 篇文章，正在查找更早的文章…`);
     const inOpenVolume = newestSlugs(openVolumeSize());
     expect(inOpenVolume.filter((slug) => first.includes(slug)), `while older volumes load, only articles of the open volume (${inOpenVolume.join(', ')}) show`).toEqual(first);
@@ -360,10 +361,10 @@ test.describe('search with older volumes out of reach', () => {
   test('shows the newer articles found and says older ones need a connection', async ({ page, site }) => {
     await page.context().route(closedVolumes('zh-hans'), (route) => route.fulfill({ status: 404, body: '' }));
     await page.goto(site.url(`zh-hans/search/?q=${encodeURIComponent('城市')}`));
-    const links = page.locator('#search-results .search-result h2 a');
+    const links = resultLinks(page);
     await expect(page.locator('#search-results'), 'the search ends although older volumes fail').not.toHaveAttribute('aria-busy', 'true', { timeout: 0 });
     await expect(links.first(), 'the open volume still answers, with the newest article').toHaveAttribute('href', new RegExp(`/${update}/`));
-    const found = (await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!))).map(slugOf);
+    const found = (await linkedHrefs(page)).map(slugOf);
     const inOpenVolume = newestSlugs(openVolumeSize());
     expect(found.filter((slug) => !inOpenVolume.includes(slug)), 'no article of an unreachable volume shows').toEqual([]);
     await expect(page.getByRole('status')).toHaveText(`找到 ${found.length} 篇较新的文章；更早的文章要联网才能查找。`);
