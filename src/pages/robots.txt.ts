@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { variants } from '../shared/variants.ts';
 import { createSitePaths } from '../shared/sitePaths.ts';
+import { SITEMAP_INDEX } from '../publish/sitemapLayout.ts';
 
 /**
  * robots.txt at the deploy base. Crawlers read it only at a host's root: under a sub-path (`/news/`), the
@@ -11,6 +12,6 @@ export const GET: APIRoute = ({ site }) => {
   const lines = ['User-agent: *', `Allow: ${paths.root()}`];
   // The offline page is for readers without a network; search result pages are not content.
   for (const variant of variants) lines.push(`Disallow: ${paths.offline(variant.id)}`, `Disallow: ${paths.search(variant.id)}`);
-  lines.push('', `Sitemap: ${new URL(paths.asset('sitemap-index.xml'), site).href}`, '');
+  lines.push('', `Sitemap: ${new URL(paths.asset(SITEMAP_INDEX), site).href}`, '');
   return new Response(lines.join('\n'), { headers: { 'content-type': 'text/plain; charset=utf-8' } });
 };

@@ -41,7 +41,7 @@ export async function writeShardInfo(dir: string, shard: BuildShard): Promise<vo
  * Joins the pages the N shard builds in `shardsDir` rendered (`shard-K-of-N/` each, as `npm run build -- --shard
  * K/N` writes them) into `outDir`, which then holds what one machine's render would. Refuses, naming what is
  * wrong, when a shard is missing, when shards were rendered with other settings or another glossary than each
- * other or this merge, and when a file two shards both wrote (assets, sitemap) differs: they came from different
+ * other or this merge, and when a file two shards both wrote (assets) differs: they came from different
  * sources.
  */
 export async function mergeShards(shardsDir: string, outDir: string): Promise<{ total: number; files: number }> {
