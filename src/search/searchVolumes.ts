@@ -1,19 +1,24 @@
 /**
- * A variant's search index comes in volumes, counted from its OLDEST article: closed volumes of 200 articles,
- * then, once sixteen of those stand in a row, one closed volume of 3,200 in their place; the newest 1…200
- * articles are the open volume. Each volume is a Pagefind bundle of its own under `pagefind/<variant>/`.
+ * A variant's search index comes in volumes, counted from its OLDEST article, in three sizes: small closed
+ * volumes of 25 articles; once eight of those stand in a row, one medium volume of 200 in their place; once
+ * sixteen mediums stand in a row, one large volume of 3,200 in theirs. The newest 1…25 articles are the open
+ * volume. Each volume is a Pagefind bundle of its own under `pagefind/<variant>/`.
  *
  * ###### Why
  * Publishing must cost what changed: counted from the oldest article, a closed volume holds the same articles
- * for ever, so adding an article rewrites only the open volume (and, once every 200 articles, names the full
- * one closed; once every 3,200, writes one large volume in place of sixteen small ones). Correcting an article
- * rewrites only its own volume. The open volume is small, so a search shows its newest results at once (the
- * client searches newest first); large closed volumes keep the number of bundles a whole-archive search merges
- * at about N / 3,200 + 16 (100,000 articles: at most 47), and no Pagefind run (memory grows with its pages)
- * holds more than 3,200 articles. docs/search.md weighs the alternatives.
+ * for ever, so adding an article rewrites only the open volume, at most 25 articles' index (and, once every 25
+ * articles, names the full one closed; once every 200, writes one medium volume in place of eight small ones;
+ * once every 3,200, one large in place of sixteen mediums). Correcting an article rewrites only its own volume.
+ * The open volume is small, so a search shows its newest results at once (the client searches newest first);
+ * the larger closed volumes keep the number of bundles a whole-archive search merges at about N / 3,200 + 22
+ * (100,000 articles: at most 54), and no Pagefind run (memory grows with its pages) holds more than 3,200
+ * articles. docs/search.md weighs the alternatives.
  */
-/** How many closed volumes in a row become one large closed volume. */
-export const VOLUMES_PER_LARGE = 16;
+/** How many small closed volumes in a row become one medium volume. */
+export const SMALL_PER_MEDIUM = 8;
+
+/** How many medium volumes in a row become one large volume. */
+export const MEDIUM_PER_LARGE = 16;
 
 /** Where a variant's volumes are listed, newest first, next to the volume folders. */
 export const VOLUMES_FILE = 'volumes.json';
@@ -45,22 +50,23 @@ export interface VolumeSpan {
 }
 
 /**
- * The volumes of `count` articles, OLDEST first: large closed volumes of `size × VOLUMES_PER_LARGE`, then
- * closed volumes of `size`, then the open volume of the newest 1…`size` articles (none for an empty archive).
- * `size` is `ZHPRESS_SEARCH_FIRST_VOLUME` (default 200); the e2e builds make it tiny, to exercise several volumes
- * with a few articles.
+ * The volumes of `count` articles, OLDEST first: large closed volumes of `size × 8 × 16`, then medium ones of
+ * `size × 8`, then small ones of `size`, then the open volume of the newest 1…`size` articles (none for an
+ * empty archive). `size` is `ZHPRESS_SEARCH_FIRST_VOLUME` (default 25); the e2e builds make it tiny, to
+ * exercise several volumes with a few articles.
  */
 export function volumeLayout(count: number, size: number): VolumeSpan[] {
   if (!Number.isInteger(size) || size < 1) throw new Error(`A search volume must hold at least one article (got ${size}).`);
   if (count === 0) return [];
-  const large = size * VOLUMES_PER_LARGE;
   // The open volume is never empty: at a multiple of `size` it is full, and closes with the next article.
   const closed = count - (((count - 1) % size) + 1);
   const spans: VolumeSpan[] = [];
   const add = (start: number, end: number, open: boolean) => spans.push({ start, end, open, path: open ? OPEN_VOLUME : `${start}-${end}/` });
   let start = 0;
-  for (; start + large <= closed; start += large) add(start, start + large, false);
-  for (; start < closed; start += size) add(start, start + size, false);
+  // Largest first: `closed` is a multiple of `size`, so the small volumes end exactly where the open one starts.
+  for (const tier of [size * SMALL_PER_MEDIUM * MEDIUM_PER_LARGE, size * SMALL_PER_MEDIUM, size]) {
+    for (; start + tier <= closed; start += tier) add(start, start + tier, false);
+  }
   add(closed, count, true);
   return spans;
 }
