@@ -123,7 +123,11 @@ export class DictionaryGroup {
     }
   }
 
-  /** `match` over code units in a buffer (the later stages of a chain read the earlier stage's output). */
+  /**
+   * `match` over code units in a buffer (the later stages of a chain read the earlier stage's output). The loop is
+   * `match`'s twin on purpose: each loop reads one input type, so V8 keeps its character reads monomorphic in the
+   * hottest code of the build. Fold them only if the converter bench (docs/benchmarks.md) shows no loss.
+   */
   matchUnits(units: Uint16Array, i: number, end: number): number {
     if (!this.compiled) this.compile();
     let node = this.root[units[i]!]!;
