@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { contentDir } from '../content/contentDir.ts';
 import { loadGlossary } from '../content/glossary.ts';
 import { createGlossaryUse, type GlossaryUse } from './glossaryUse.ts';
 import { createScriptConverter } from './scriptConverter.ts';
 import type { VariantId } from '../shared/variants.ts';
+import { filesUnder } from '../shared/filesUnder.ts';
 import { setting } from '../shared/settings.ts';
 
 /** What a listed or rendered article contributes to a page: its id, frontmatter and MDX source. */
@@ -112,10 +113,9 @@ function articleInputs(article: KeyedArticle, glossaryUse: GlossaryUse): { diges
 async function sourceFiles(...dirs: string[]): Promise<Array<{ path: string; text: string }>> {
   const files: Array<{ path: string; text: string }> = [];
   for (const dir of dirs) {
-    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-    for (const entry of entries) {
-      if (!entry.isFile() || entry.name.endsWith('.test.ts')) continue;
-      const path = join(entry.parentPath, entry.name);
+    for (const file of await filesUnder(dir)) {
+      if (file.endsWith('.test.ts')) continue;
+      const path = join(dir, file);
       files.push({ path, text: await readFile(path, 'utf8') });
     }
   }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { filesUnder } from '../shared/filesUnder.ts';
 import type { OfflineConfig } from './offlineConfig.ts';
 import type { RevisionedUrl } from './swStrategy.ts';
 
@@ -28,17 +29,11 @@ export interface SiteFile {
   bytes: number;
 }
 
-/** Every file under `dir`, sorted, so every list derived from it is in a stable order. */
+/** Every file under `dir` with its size, in `filesUnder`'s order, so every list derived from it is stable. */
 export async function listSiteFiles(dir: string): Promise<SiteFile[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files: SiteFile[] = [];
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const full = join(entry.parentPath, entry.name);
-    const path = full.slice(dir.length).replace(/^[\\/]+/, '').split(/[\\/]/).join('/');
-    files.push({ path, bytes: (await stat(full)).size });
-  }
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const path of await filesUnder(dir)) files.push({ path, bytes: (await stat(join(dir, path))).size });
+  return files;
 }
 
 /** The URL a file is served at: `zh-tw/index.html` → `/news/zh-tw/`. */

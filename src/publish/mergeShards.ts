@@ -3,6 +3,7 @@ import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path';
 import { shardFolderName, type BuildShard } from './buildShard.ts';
 import { BUILD_MARKER } from './outputFolder.ts';
+import { filesUnder } from '../shared/filesUnder.ts';
 import { setting, settingVariables } from '../shared/settings.ts';
 
 /** The file in a shard's folder that says which shard it is and with which settings its pages were rendered. */
@@ -50,9 +51,7 @@ export async function mergeShards(shardsDir: string, outDir: string): Promise<{ 
   const writtenBy = new Map<string, string>();
   for (const { folder } of shards) {
     const dir = join(shardsDir, folder);
-    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-    const files = entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name)));
-    for (const file of files.sort()) {
+    for (const file of await filesUnder(dir)) {
       if (file === SHARD_INFO || file === BUILD_MARKER) continue;
       const earlier = writtenBy.get(file);
       if (earlier === undefined) {

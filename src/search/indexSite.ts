@@ -1,8 +1,9 @@
 import type { AstroIntegrationLogger } from 'astro';
 import { createHash } from 'node:crypto';
-import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { copyFile, link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { siteConverters } from '../convert/siteConverters.ts';
+import { filesUnder } from '../shared/filesUnder.ts';
 import { setting } from '../shared/settings.ts';
 import { variantIds, variants, type Variant } from '../shared/variants.ts';
 import { readArticlePage, type ArticlePage } from './articlePage.ts';
@@ -84,13 +85,12 @@ interface PageRecord {
 /** The article pages of one variant, sorted by URL (the index is the same for the same site). */
 export async function readVariantPages(outDir: string, variant: Variant): Promise<PageRecord[]> {
   const root = join(outDir, variant.id);
-  const files = (await readdir(root, { recursive: true })).filter((file) => file === 'index.html' || file.endsWith(`${sep}index.html`));
+  const files = (await filesUnder(root)).filter((file) => file === 'index.html' || file.endsWith('/index.html'));
   const pages: PageRecord[] = [];
-  for (const file of files.sort()) {
+  for (const file of files) {
     const page = readArticlePage(await readFile(join(root, file), 'utf8'));
     if (!page) continue;
-    const path = relative(outDir, join(root, file)).split(sep).slice(0, -1).join('/');
-    pages.push({ url: encodeURI(`/${path}/`), page });
+    pages.push({ url: encodeURI(`/${[variant.id, ...file.split('/').slice(0, -1)].join('/')}/`), page });
   }
   return pages;
 }
@@ -188,8 +188,7 @@ async function previousVolumes(dir: string): Promise<Map<string, string>> {
  * unless `withCode`. False, with nothing left at `to`, when the earlier volume is not whole (its entry file missing).
  */
 async function reuseVolume(from: string, to: string, withCode: boolean): Promise<boolean> {
-  const files = (await readdir(from, { recursive: true, withFileTypes: true }).catch(() => [])).filter((entry) => entry.isFile());
-  const names = files.map((entry) => relative(from, join(entry.parentPath, entry.name)));
+  const names: string[] = await filesUnder(from).catch(() => []);
   if (!names.includes('pagefind-entry.json') || (withCode && !codeFiles.every((file) => names.includes(file)))) return false;
   try {
     for (const name of names) {

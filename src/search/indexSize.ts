@@ -1,6 +1,7 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { filesUnder } from '../shared/filesUnder.ts';
 import { variants } from '../shared/variants.ts';
 import { shardsForQuery } from './mapQuery.ts';
 
@@ -29,15 +30,9 @@ async function sizeOf(file: string, entry: SizeEntry): Promise<number> {
   return gzip;
 }
 
+/** The files below `dir` (full paths), or none when it is missing. */
 async function filesIn(dir: string): Promise<string[]> {
-  try {
-    const names = await readdir(dir, { recursive: true });
-    const files: string[] = [];
-    for (const name of names.sort()) if ((await stat(join(dir, name))).isFile()) files.push(join(dir, name));
-    return files;
-  } catch {
-    return [];
-  }
+  return (await filesUnder(dir).catch((): string[] => [])).map((file) => join(dir, file));
 }
 
 /** The size of the search files of a built site (`outDir` as `indexSite` left it); the bench reports it. */

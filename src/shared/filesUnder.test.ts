@@ -1,0 +1,17 @@
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import test from 'node:test';
+import { filesUnder } from './filesUnder.ts';
+
+test('filesUnder lists every file below a folder, relative, with / separators, in code-unit order, without folders or links', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'zhpress-files-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  await mkdir(join(dir, 'b', 'c'), { recursive: true });
+  await mkdir(join(dir, 'empty'));
+  for (const file of ['a.txt', 'b/c/d.txt', 'b/Z.txt', 'B.txt']) await writeFile(join(dir, file), file);
+  await symlink(join(dir, 'a.txt'), join(dir, 'link.txt'));
+  assert.deepEqual(await filesUnder(dir), ['B.txt', 'a.txt', 'b/Z.txt', 'b/c/d.txt']);
+  await assert.rejects(filesUnder(join(dir, 'missing')), { code: 'ENOENT' });
+});
