@@ -63,7 +63,18 @@ test('planQuery', async (t) => {
     assert.deepEqual(planQuery('郑州  徐立毅', '郑州 徐立毅').map((t) => t.alternatives[0]!.text), ['郑州', '徐立毅']);
     assert.deepEqual(planQuery('  ', '  '), []);
   });
-  await t.test('should keep punctuation in a phrase', () => {
+  await t.test('should keep punctuation in a phrase in the exact reading, and split at it in the relaxed one', () => {
     assert.equal(planQuery('城市，郑州', '城市，郑州')[0]!.alternatives[0]!.pagefind, '"城 市 _ff0c 郑 州"');
+    assert.deepEqual(planQuery('城市，郑州！', '城市，郑州！', 'relaxed').map((t) => t.alternatives[0]!.pagefind), ['"城 市"', '"郑 州"']);
+  });
+  await t.test('should search a quoted query as one phrase, its quotes left out', () => {
+    for (const query of ['"城市 大脑"', '“城市大脑”', '「城市大腦」']) {
+      const terms = planQuery(query, query.replace('腦', '脑'));
+      assert.equal(terms.length, 1, query);
+      assert.equal(terms[0]!.alternatives[0]!.pagefind, '"城 市 大 脑"', query);
+    }
+  });
+  await t.test('should search full-width letters and digits as half-width ones', () => {
+    assert.deepEqual(planQuery('ＧＤＰ ２０１９', 'ＧＤＰ ２０１９').map((t) => t.alternatives.map((a) => a.pagefind)), [['GDP'], ['2019']]);
   });
 });

@@ -1,3 +1,4 @@
+import { queryTerms, type QueryReading } from './queryTerms.ts';
 import { detokenize, sameToken, tokenize } from './tokens.ts';
 
 /** One way to write a term: its tokens, the Pagefind query for them, and its text for highlighting. */
@@ -14,13 +15,17 @@ export interface Term {
 }
 
 /**
- * The searches for a query. Whitespace separates terms, all of which an article must contain (as in most
- * search boxes); each term is searched as the reader's variant writes it (`mapped`) and as typed, and matches
- * when either stands in the text as a run of consecutive tokens (Ctrl+F semantics).
+ * The searches for a query. Its terms (`queryTerms`: whitespace separates them, quotes make a phrase, and in
+ * the `relaxed` reading punctuation separates them too) must all stand in an article (as in most search
+ * boxes); each term is searched as the reader's variant writes it (`mapped`) and as typed, and matches when
+ * either stands in the text as a run of consecutive tokens (Ctrl+F semantics).
  */
-export function planQuery(typed: string, mapped: string): Term[] {
-  const typedTerms = typed.trim().split(/\s+/).filter(Boolean);
-  const mappedTerms = mapped.trim().split(/\s+/).filter(Boolean);
+export function planQuery(typed: string, mapped: string, reading: QueryReading = 'exact'): Term[] {
+  const typedTerms = queryTerms(typed, reading);
+  let mappedTerms = queryTerms(mapped, reading);
+  // The mapper rewrites units of Han text and keeps quotes, spaces and punctuation, so the terms line up;
+  // should they not, the query is searched as typed only.
+  if (mappedTerms.length !== typedTerms.length) mappedTerms = typedTerms;
   const terms: Term[] = [];
   typedTerms.forEach((term, i) => {
     const alternatives: Alternative[] = [];

@@ -4,6 +4,7 @@ import { createSitePaths } from '../../shared/sitePaths.ts';
 import { buildExcerpt, findPhrases } from '../excerpt.ts';
 import { mapQuery, queryVocabulary, shardsForQuery } from '../mapQuery.ts';
 import { planQuery, type Term } from '../queryPlan.ts';
+import { shortQuery } from '../queryTerms.ts';
 import { findTextMatches } from '../textMatches.ts';
 import type { VocabularyShard } from '../vocabulary.ts';
 import { OPEN_VOLUME, VOLUMES_FILE, type VolumeList } from '../searchVolumes.ts';
@@ -114,37 +115,45 @@ export function startSearchPage(document: Document): void {
     mark('start');
     try {
       const [search, mapped] = await Promise.all([loadArchive().then((a) => (mark('engine'), a)), mapToVariant(state.q).then((m) => (mark('mapped'), m))]);
-      const terms = planQuery(state.q, mapped);
-      // The newest volume's results show at once; each older volume adds its own. Best-match order can
-      // change as volumes come in, so the list is redrawn once at the end if it did (never while it grows).
-      for await (const progress of search.search(terms, filters, state.sort)) {
-        if (current !== generation) return;
-        const { results, done } = progress;
-        mark(done ? 'done' : 'step');
-        const grown = shown !== null && startsWith(results, shown.results.slice(0, shown.count));
-        if (!shown || shown.count === 0 || (done && !grown)) {
-          list.replaceChildren();
-          shown = { results, terms, count: 0 };
-          if (results.length > 0) await showMore(current);
-        } else if (grown) {
-          // The list shown stands: fill its first page, and offer the rest behind "more".
-          shown.results = results;
-          if (shown.count < pageSize) await showMore(current, pageSize - shown.count);
-          more.hidden = shown.count >= results.length;
+      // Punctuation is searched as typed first (`以上判断。`); when that finds nothing, it is read as a space.
+      const exact = planQuery(state.q, mapped);
+      const relaxed = planQuery(state.q, mapped, 'relaxed');
+      const plans = samePlan(exact, relaxed) ? [exact] : [exact, relaxed];
+      for (const [p, terms] of plans.entries()) {
+        const last = p === plans.length - 1;
+        // The newest volume's results show at once; each older volume adds its own. Best-match order can
+        // change as volumes come in, so the list is redrawn once at the end if it did (never while it grows).
+        for await (const progress of search.search(terms, filters, state.sort)) {
+          if (current !== generation) return;
+          const { results, done } = progress;
+          if (done && results.length === 0 && !last) break;
+          mark(done ? 'done' : 'step');
+          const grown = shown !== null && startsWith(results, shown.results.slice(0, shown.count));
+          if (!shown || shown.count === 0 || (done && !grown)) {
+            list.replaceChildren();
+            shown = { results, terms, count: 0 };
+            if (results.length > 0) await showMore(current);
+          } else if (grown) {
+            // The list shown stands: fill its first page, and offer the rest behind "more".
+            shown.results = results;
+            if (shown.count < pageSize) await showMore(current, pageSize - shown.count);
+            more.hidden = shown.count >= results.length;
+          }
+          if (current !== generation) return;
+          if (!done) {
+            if (results.length > 0) status.textContent = string('searchFoundSoFar', { count: results.length });
+            continue;
+          }
+          if (results.length === 0) {
+            // Said once, in the status line (also what is announced); the box under it only suggests what to try.
+            status.textContent = string('searchNone', { query: shortQuery(state.q) });
+            empty.hidden = false;
+          } else {
+            // Announced once every volume is in (or, offline, every volume at hand).
+            status.textContent = string(progress.partial ? 'searchFoundPartial' : 'searchFound', { count: results.length });
+          }
         }
-        if (current !== generation) return;
-        if (!done) {
-          if (results.length > 0) status.textContent = string('searchFoundSoFar', { count: results.length });
-          continue;
-        }
-        if (results.length === 0) {
-          empty.querySelector('[data-empty-message]')!.textContent = string('searchNone', { query: state.q });
-          empty.hidden = false;
-          status.textContent = string('searchNone', { query: state.q });
-        } else {
-          // Announced once every volume is in (or, offline, every volume at hand).
-          status.textContent = string(progress.partial ? 'searchFoundPartial' : 'searchFound', { count: results.length });
-        }
+        if (shown !== null && shown.results.length > 0) break;
       }
     } catch (error) {
       if (current !== generation) return;
@@ -156,6 +165,9 @@ export function startSearchPage(document: Document): void {
 
   // Marks for the bench and the browser's performance panel (`zhpress:search:…`).
   const mark = (name: string) => performance.mark(`zhpress:search:${name}`);
+
+  const samePlan = (a: readonly Term[], b: readonly Term[]) =>
+    a.length === b.length && a.every((term, i) => term.alternatives.map((x) => x.pagefind).join('\n') === b[i]!.alternatives.map((x) => x.pagefind).join('\n'));
 
   const startsWith = (results: readonly PagefindResult[], prefix: readonly PagefindResult[]) => prefix.every((r, i) => results[i]?.id === r.id);
 
