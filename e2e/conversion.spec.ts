@@ -50,6 +50,21 @@ test.describe('script conversion editors control', () => {
     expect(text).not.toContain('釋出日期');
   });
 
+  const seedQuotes: Record<VariantId, { shows: string; never: string }> = {
+    'zh-hans': { shows: '“标杆”', never: '「' },
+    'zh-hant': { shows: '「標杆」', never: '“標杆”' },
+    'zh-tw': { shows: '「標杆」', never: '“標杆”' },
+    'zh-hk': { shows: '「標杆」', never: '“標杆”' },
+  };
+  for (const [variant, quotes] of Object.entries(seedQuotes)) {
+    test(`${variant}: the seed’s “标杆” is quoted as the region writes it (${quotes.shows})`, async ({ page, site }) => {
+      await page.goto(site.url(`${variant}/${seedSlug}/`));
+      const text = await page.locator('main').innerText();
+      expect(text, `${variant} should show ${quotes.shows}`).toContain(quotes.shows);
+      expect(text).not.toContain(quotes.never);
+    });
+  }
+
   for (const [variant, expected] of Object.entries(demo)) {
     test(`${variant}: per-variant text, kept spans and overrides reach body, heading, <title> and meta`, async ({ page, site }) => {
       await page.goto(site.url(`${variant}/conversion-demo/`));

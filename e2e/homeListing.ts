@@ -22,9 +22,30 @@ export function publishedSlugs(): string[] {
   return articles.sort((a, b) => b.published - a.published || a.slug.localeCompare(b.slug)).map((article) => article.slug);
 }
 
-/** How many pages each variant's home has in the e2e builds. */
-export function homePageCount(): number {
-  return Math.max(1, Math.ceil(publishedSlugs().length / e2eHomePageSize));
+/** How many archive pages each variant has in the e2e builds: full pages counted from the oldest, the home keeping 1 to 2 pages' worth. */
+export function archivePageCount(): number {
+  return Math.max(0, Math.floor(publishedSlugs().length / e2eHomePageSize) - 1);
+}
+
+/** One listing a variant should have: its path under the variant (`''` for the home) and its slugs, newest first. */
+export interface ExpectedListing {
+  /** The archive page's number, counted from the oldest; `undefined` for the home. */
+  number: number | undefined;
+  rest: string;
+  slugs: string[];
+}
+
+/** Every listing of a variant, in reading order: the home, then archive pages from the newest (highest number) to page 1. */
+export function expectedListings(): ExpectedListing[] {
+  const slugs = publishedSlugs();
+  const archived = archivePageCount();
+  const homeSize = slugs.length - archived * e2eHomePageSize;
+  const pages = Array.from({ length: archived }, (_, i) => {
+    const number = archived - i;
+    const start = homeSize + i * e2eHomePageSize;
+    return { number, rest: `page/${number}/`, slugs: slugs.slice(start, start + e2eHomePageSize) };
+  });
+  return [{ number: undefined, rest: '', slugs: slugs.slice(0, homeSize) }, ...pages];
 }
 
 /** What one home page shows, read from the page in the browser. */
@@ -40,9 +61,10 @@ export interface HomePageView {
   next: string | null;
   headPrev: string | null;
   headNext: string | null;
-  /** The page number marked `aria-current="page"` in the page list. */
-  current: string | null;
 }
+
+/** The slug of an article link, relative or absolute: `/news/zh-hans/some-slug/` → `some-slug`. */
+export const slugOf = (href: string) => new URL(href, 'http://x').pathname.split('/').filter(Boolean).at(-1)!;
 
 export async function readHomePage(page: Page): Promise<HomePageView> {
   const attribute = async (selector: string, name: string) => ((await page.locator(selector).count()) > 0 ? page.locator(selector).getAttribute(name) : null);
@@ -51,12 +73,11 @@ export async function readHomePage(page: Page): Promise<HomePageView> {
     path: new URL(page.url()).pathname,
     title: await page.title(),
     h1: await page.locator('h1').innerText(),
-    slugs: hrefs.map((href) => href.replace(/\/$/, '').replace(/^.*\//, '')),
+    slugs: hrefs.map(slugOf),
     prev: await attribute('nav.pagination a[rel="prev"]', 'href'),
     next: await attribute('nav.pagination a[rel="next"]', 'href'),
     headPrev: await attribute('head link[rel="prev"]', 'href'),
     headNext: await attribute('head link[rel="next"]', 'href'),
-    current: (await page.locator('nav.pagination [aria-current="page"]').count()) > 0 ? await page.locator('nav.pagination [aria-current="page"]').innerText() : null,
   };
 }
 

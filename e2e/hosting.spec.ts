@@ -4,7 +4,7 @@ import { Parser } from 'htmlparser2';
 import { variants } from '../src/shared/variants.ts';
 import { FEED_ENTRIES } from '../src/publish/atomFeed.ts';
 import { expect, test } from './fixtures.ts';
-import { homePageCount, publishedSlugs, walkHome } from './homeListing.ts';
+import { expectedListings, publishedSlugs, walkHome } from './homeListing.ts';
 import { seedSlug } from './seedArticle.ts';
 
 /**
@@ -140,16 +140,23 @@ test.describe('hosting under a sub-path', { tag: '@subpath-only' }, () => {
     const worker = await request.get(site.url('sw.js'));
     expect(worker.status()).toBe(200);
     const code = await worker.text();
-    const config = JSON.parse(/const ZHPRESS_OFFLINE=(\{.*?\});\n/.exec(code)![1]!) as { base: string; precache: string[]; search: Record<string, string> };
+    // Every entry is `[url, revision]`: the worker downloads a file again only when its revision changes.
+    const config = JSON.parse(/const ZHPRESS_OFFLINE=(\{.*?\});\n/.exec(code)![1]!) as { base: string; precache: Array<[string, string]>; search: Record<string, string> };
     expect(config.base).toBe(site.base);
     expect(Object.keys(config.search).sort()).toEqual(variants.map((v) => v.id).sort());
+    const revisioned = (entries: Array<[string, string]>) =>
+      entries.map(([url, revision]) => {
+        expect(revision, `the revision of ${url}`).toMatch(/^[0-9a-f]{16}$/);
+        return url;
+      });
+    const precache = revisioned(config.precache);
     const searchFiles: string[] = [];
-    for (const list of Object.values(config.search)) searchFiles.push(list, ...((await (await request.get(list)).json()) as string[]));
+    for (const list of Object.values(config.search)) searchFiles.push(list, ...revisioned((await (await request.get(list)).json()) as Array<[string, string]>));
     expect(searchFiles.some((url) => url.endsWith('.pf_index')), 'the search lists name index chunks').toBe(true);
     // Of the homes, only each variant's first page is precached: the later ones are kept as they are read.
-    for (const variant of variants) expect(config.precache, variant.id).toContain(site.url(`${variant.id}/`));
-    expect(config.precache.filter((url) => url.includes('/page/')), 'later home pages in the precache').toEqual([]);
-    const urls = [...config.precache, ...searchFiles];
+    for (const variant of variants) expect(precache, variant.id).toContain(site.url(`${variant.id}/`));
+    expect(precache.filter((url) => url.includes('/page/')), 'later home pages in the precache').toEqual([]);
+    const urls = [...precache, ...searchFiles];
     for (const url of urls) {
       expect(url.startsWith(site.base), url).toBe(true);
       expect((await request.get(url)).status(), url).toBe(200);
@@ -172,7 +179,7 @@ test.describe('discoverability', () => {
     // The articles the site publishes (from the sources), and every page of each home.
     const slugs = publishedSlugs();
     expect(slugs).toContain(seedSlug);
-    const homes = ['', ...Array.from({ length: homePageCount() - 1 }, (_, i) => `page/${i + 2}/`)];
+    const homes = expectedListings().map((listing) => listing.rest);
     const expected = variants.flatMap((v) => [...homes, ...slugs.map((slug) => `${slug}/`)].map((rest) => absolute(`${v.id}/${rest}`)));
     expect(urls.map((u) => u.loc).sort()).toEqual(expected.sort());
     for (const url of urls) {

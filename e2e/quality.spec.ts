@@ -70,7 +70,7 @@ test.describe('axe-core', { tag: '@root-only' }, () => {
   const pages = (variant: string) => ({
     article: `${variant}/${seedSlug}/`,
     home: `${variant}/`,
-    'home page 2': `${variant}/page/2/`,
+    'archive page 2': `${variant}/page/2/`,
     'search with results': `${variant}/search/?q=${encodeURIComponent('城市大脑')}`,
     '404 page': `${variant}/404.html`,
   });
@@ -265,7 +265,7 @@ test.describe('screenshots', { tag: '@root-only' }, () => {
     });
   }
 
-  test('a home page with its page list at phone width, in every variant', async ({ page, site }) => {
+  test('an archive page with its newer and older links at phone width, in every variant', async ({ page, site }) => {
     // A full-page screenshot per variant.
     test.slow();
     mkdirSync(screenshotDir, { recursive: true });
@@ -273,7 +273,7 @@ test.describe('screenshots', { tag: '@root-only' }, () => {
     for (const variant of variants) {
       await page.goto(site.url(`${variant.id}/page/2/`));
       await expect(page.locator('nav.pagination')).toBeVisible();
-      await page.screenshot({ path: join(screenshotDir, `home-page-2-${variant.id}-phone.png`), fullPage: true });
+      await page.screenshot({ path: join(screenshotDir, `archive-page-2-${variant.id}-phone.png`), fullPage: true });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `horizontal overflow of ${variant.id}/page/2/ at phone width`).toBeLessThanOrEqual(0);
     }

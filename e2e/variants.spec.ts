@@ -1,6 +1,6 @@
 import { variants } from '../src/shared/variants.ts';
 import { expect, test } from './fixtures.ts';
-import { homePageCount } from './homeListing.ts';
+import { expectedListings } from './homeListing.ts';
 import { seedSlug } from './seedArticle.ts';
 
 test.describe('script variants', () => {
@@ -50,7 +50,7 @@ test.describe('script variants', () => {
     const pathsPerVariant = new Map<string, string[]>();
     for (const variant of variants) {
       const seen = new Set<string>();
-      const homes = [`${variant.id}/`, ...Array.from({ length: homePageCount() - 1 }, (_, i) => `${variant.id}/page/${i + 2}/`)];
+      const homes = expectedListings().map((listing) => `${variant.id}/${listing.rest}`);
       for (const start of [...homes, `${variant.id}/${seedSlug}/`, `${variant.id}/search/`]) {
         await page.goto(site.url(start));
         const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));

@@ -2,11 +2,8 @@
 
 declare namespace App {
   interface Locals {
-    /** Set by an article page: its script and per-variant term overrides, applied when the page is converted. */
-    article?: {
-      script: import('./shared/variants.ts').SourceScript;
-      conversion: import('./convert/siteConverters.ts').ConversionOverrides;
-    };
+    /** Set by an article page: its script, per-variant term overrides and quotation marks, applied when the page is converted. */
+    article?: import('./convert/siteConverters.ts').ArticleConversion;
   }
 }
 

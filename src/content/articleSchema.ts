@@ -71,6 +71,8 @@ export const articleSchema = z.strictObject({
   draft: z.boolean().default(false),
   /** Per-article conversion overrides, applied on top of the site glossary. */
   conversion: conversionOverridesSchema.default({}),
+  /** Quotation marks in Traditional variants: `regional` turns “ ” into 「」 (『』 inside), `as-written` keeps them. */
+  quoteMarks: z.enum(['regional', 'as-written']).default('regional'),
   /** Provenance written by the importer. */
   raw: rawSourceSchema.optional(),
 });

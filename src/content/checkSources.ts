@@ -14,7 +14,7 @@ import { SourceProblem, SourceProblems } from './sourceProblem.ts';
 /**
  * Names an article's slug must not take: `/<variant>/<name>/` is, or will be, a page of the site itself.
  * Kept in step with `src/pages/[variant]/` and the routes planned for it (offline page, 404, feed, manifest,
- * the home's later pages `/<variant>/page/2/`).
+ * the archive pages `/<variant>/page/1/`).
  */
 export const reservedSlugs: readonly string[] = ['search', 'offline', '404', 'feed.xml', 'manifest.webmanifest', HOME_PAGES_SEGMENT];
 
@@ -37,6 +37,7 @@ const examples: Record<string, string> = {
   script: 'script: "hans" (or "hant")',
   draft: 'draft: true (or false)',
   conversion: 'conversion: { zh-tw: { "发布": "發布" } }',
+  quoteMarks: 'quoteMarks: "as-written" (or "regional")',
 };
 
 const typeNames: Record<string, string> = {

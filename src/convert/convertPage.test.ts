@@ -33,6 +33,34 @@ describe('convertPage', () => {
     });
   });
 
+  describe('quotation marks', () => {
+    test('should turn quotes into corner brackets in Traditional variants, nested right, across inline elements', () => {
+      assert.equal(convertBody('<p>被视为“标杆”</p>'), '<p>被視為「標杆」</p>');
+      assert.equal(convertBody('<p>他说：“<a href="/x">我听到‘撤退’</a>。”</p>'), '<p>他說：「<a href="/x">我聽到『撤退』</a>。」</p>');
+      assert.equal(convertBody('<p>被视为“标杆”</p>', site.forPage('zh-hk')), '<p>被視為「標杆」</p>');
+      assert.equal(convertBody('<p>被视为“标杆”</p>', site.forPage('zh-hant')), '<p>被視爲「標杆」</p>');
+      assert.equal(convertBody('<p>被视为“标杆”</p>', site.forPage('zh-hans')), '<p>被视为“标杆”</p>');
+    });
+
+    test('should convert quotes in text attributes and meta, never in code, URLs or other attributes', () => {
+      const html = convertPage(
+        page('<p title="“标题”">见 <code>“代码”</code> https://例子.com/“x” <a href="/“数据”">链</a></p>', '<meta name="description" content="“简介”">'),
+        tw,
+      );
+      assert.match(html, /<meta name="description" content="「簡介」">/);
+      assert.match(html, /<p title="「標題」">見 <code>“代码”<\/code> https:\/\/例子\.com\/“x” <a href="\/“数据”">鏈<\/a><\/p>/);
+    });
+
+    test('should keep an article’s own quotes where it says as-written, and still convert the site’s', () => {
+      const own = site.forPage('zh-tw', { script: 'hans', conversion: {}, quoteMarks: 'as-written' });
+      assert.equal(convertBody(`<p>${inScript('“标杆”', 'hans')}“界面”</p>`, own), '<p>“標杆”「介面」</p>');
+      assert.equal(
+        convertBody('<ul><li data-zh-script="hans" data-zh-quotes="as-written"><a>“标杆”</a></li><li data-zh-script="hans">“标杆”</li></ul>'),
+        '<ul><li><a>“標杆”</a></li><li>「標杆」</li></ul>',
+      );
+    });
+  });
+
   describe('never converted', () => {
     test('should leave numbers and Latin text alone', () => {
       assert.equal(convertBody('<p>2019年 GDP 500 km, iPhone 11 ＡＢＣ１２３</p>'), '<p>2019年 GDP 500 km, iPhone 11 ＡＢＣ１２３</p>');

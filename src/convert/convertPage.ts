@@ -15,9 +15,9 @@ export interface Replacement {
  * sorted and non-overlapping. Unchanged characters are not reported. `own` is true for the article's own
  * text (marked by `inScript` or inside an element with `data-zh-script`), false for the site's UI text.
  */
-export type FindReplacements = ((text: string, from: SourceScript, own: boolean) => readonly Replacement[]) & {
+export type FindReplacements = ((text: string, from: SourceScript, own: boolean, quotesAsWritten?: boolean) => readonly Replacement[]) & {
   /** The same conversion as the text with every replacement applied, when it can be had faster. */
-  convert?: (text: string, from: SourceScript, own: boolean) => string;
+  convert?: (text: string, from: SourceScript, own: boolean, quotesAsWritten?: boolean) => string;
 };
 
 const markers = /[\uE000-\uE005]/g;
@@ -45,6 +45,11 @@ const textMetaNames = new Set([
 ]);
 
 const SCRIPT_ATTRIBUTE = 'data-zh-script';
+/**
+ * `data-zh-quotes="as-written"` on an element: the article's own text inside keeps its quotation marks (an
+ * article whose frontmatter says `quoteMarks: as-written`, in lists). Removed from the output.
+ */
+const QUOTES_ATTRIBUTE = 'data-zh-quotes';
 
 /** Set on `<html>` of a converted page, so converting it again changes nothing (OpenCC is not idempotent). */
 export const CONVERTED_ATTRIBUTE = 'data-zh-converted';
@@ -64,6 +69,8 @@ interface Frame {
   script: SourceScript;
   /** Inside an element that declares the article's script: the article's own text. */
   own: boolean;
+  /** Inside an element with `data-zh-quotes="as-written"`. */
+  quotesAsWritten: boolean;
 }
 
 interface TextPiece {
@@ -103,10 +110,13 @@ export function convertPage(html: string, findReplacements: FindReplacements): s
   if (convertedPage.test(html)) return html;
   // Changes to the page, applied in document order at the end (a run's text is only known after its inline tags).
   const patches: Array<{ start: number; end: number; text: string }> = [];
-  const stack: Frame[] = [{ name: '#root', verbatim: false, script: 'hans', own: false }];
+  const stack: Frame[] = [{ name: '#root', verbatim: false, script: 'hans', own: false, quotesAsWritten: false }];
   let run: TextPiece[] = [];
   let runScript: SourceScript = 'hans';
   let runOwn = false;
+  let runQuotes = false;
+  // Quotation marks as written for the text being converted: the run's, or the tag's whose attributes are converted.
+  let quotesAsWritten = false;
   let keepDepth = 0; // inside KEEP_START … KEEP_END, which may span text nodes
   let hantDepth = 0; // inside HANT_START … HANT_END
   let hansDepth = 0; // inside HANS_START … HANS_END
@@ -133,6 +143,7 @@ export function convertPage(html: string, findReplacements: FindReplacements): s
     const pieces = run;
     run = [];
     const texts = pieces.map((p) => html.slice(p.start, p.end));
+    quotesAsWritten = runQuotes;
     const converted = convertRun(texts, runScript, runOwn, markersWithin(pieces[0]!.start, pieces[pieces.length - 1]!.end));
     pieces.forEach((piece, i) => {
       if (converted[i] !== texts[i]) patches.push({ start: piece.start, end: piece.end, text: converted[i]! });
@@ -148,7 +159,7 @@ export function convertPage(html: string, findReplacements: FindReplacements): s
     // The common case, a single text node without marker or URL: one stretch in the current marked script.
     if (texts.length === 1 && findReplacements.convert && !marked && !mayHoldUrl.test(joined)) {
       if (keepDepth > 0) return texts;
-      return [findReplacements.convert(joined, markedScript(from), markedOwn(own))];
+      return [findReplacements.convert(joined, markedScript(from), markedOwn(own), quotesAsWritten)];
     }
     const segments = markedSegments(joined, from, own);
     // Most runs are one text node (a paragraph without inline elements): convert it whole, without
@@ -157,7 +168,7 @@ export function convertPage(html: string, findReplacements: FindReplacements): s
       let converted = '';
       for (const segment of segments) {
         const part = joined.slice(segment.start, segment.end);
-        converted += segment.kept ? stripMarkers(part) : findReplacements.convert(part, segment.script, segment.own);
+        converted += segment.kept ? stripMarkers(part) : findReplacements.convert(part, segment.script, segment.own, quotesAsWritten);
       }
       return [converted];
     }
@@ -180,7 +191,7 @@ export function convertPage(html: string, findReplacements: FindReplacements): s
         continue;
       }
       const part = joined.slice(segment.start, segment.end);
-      for (const r of findReplacements(part, segment.script, segment.own)) {
+      for (const r of findReplacements(part, segment.script, segment.own, quotesAsWritten)) {
         const start = segment.start + r.start;
         const end = segment.start + r.end;
         copy(start);
@@ -278,8 +289,10 @@ export function convertPage(html: string, findReplacements: FindReplacements): s
         const declared = get(SCRIPT_ATTRIBUTE);
         const own = parent.own || declared === 'hant' || declared === 'hans';
         const script: SourceScript = declared === 'hant' || declared === 'hans' ? declared : parent.script;
-        if (!inlineElements.has(name) || verbatim || script !== runScript || own !== runOwn) flushRun();
-        stack.push({ name, verbatim, script, own });
+        const quotes = parent.quotesAsWritten || get(QUOTES_ATTRIBUTE) === 'as-written';
+        if (!inlineElements.has(name) || verbatim || script !== runScript || own !== runOwn || quotes !== runQuotes) flushRun();
+        stack.push({ name, verbatim, script, own, quotesAsWritten: quotes });
+        quotesAsWritten = quotes;
         if (name === 'html' && !attributes.some(([key]) => key === CONVERTED_ATTRIBUTE)) attributes.push([CONVERTED_ATTRIBUTE, '', undefined]);
         const rewritten = rewriteTag(name, attributes, verbatim ? null : script, own);
         if (rewritten !== null) patches.push({ start: parser.startIndex, end: parser.endIndex + 1, text: rewritten });
@@ -290,6 +303,7 @@ export function convertPage(html: string, findReplacements: FindReplacements): s
         if (run.length === 0) {
           runScript = frame.script;
           runOwn = frame.own;
+          runQuotes = frame.quotesAsWritten;
         }
         run.push({ start: parser.startIndex, end: parser.endIndex + 1 });
       },
@@ -319,8 +333,8 @@ export function convertPage(html: string, findReplacements: FindReplacements): s
     // New values first: most tags change nothing, and are then copied without building any string.
     let changed = false;
     const values = attributes.map(([key, value]) => {
-      if (key === SCRIPT_ATTRIBUTE || key === CONVERTED_ATTRIBUTE) changed = true;
-      if (key === SCRIPT_ATTRIBUTE) return value;
+      if (key === SCRIPT_ATTRIBUTE || key === QUOTES_ATTRIBUTE || key === CONVERTED_ATTRIBUTE) changed = true;
+      if (key === SCRIPT_ATTRIBUTE || key === QUOTES_ATTRIBUTE) return value;
       const convertible = script !== null && (textAttributes.has(key) || (key === 'content' && textMetaNames.has(metaName)));
       const next = convertible ? convertString(value, script, own, marked) : marked ? stripMarkers(value) : value;
       if (next !== value) changed = true;
@@ -328,7 +342,7 @@ export function convertPage(html: string, findReplacements: FindReplacements): s
     });
     if (!changed) return null;
     const parts = attributes.map(([key, value, quote], k) => {
-      if (key === SCRIPT_ATTRIBUTE) return '';
+      if (key === SCRIPT_ATTRIBUTE || key === QUOTES_ATTRIBUTE) return '';
       const next = values[k]!;
       if (quote === undefined) return value === '' ? ` ${key}` : ` ${key}=${next}`;
       return quote === null ? ` ${key}=${next}` : ` ${key}=${quote}${next}${quote}`;

@@ -3,17 +3,26 @@ import { contentDir } from '../content/contentDir.ts';
 import { loadGlossary, type GlossaryEntry } from '../content/glossary.ts';
 import type { FindReplacements } from './convertPage.ts';
 import { createScriptConverter, createTermOverlay, type ScriptConverter, type TermOverlay } from './scriptConverter.ts';
+import { regionalQuoteMarks, usesCornerBrackets, withRegionalQuoteMarks } from './quoteMarks.ts';
 import { variants, type SourceScript, type VariantId } from '../shared/variants.ts';
 
 /** Per-variant term overrides of one article, keyed by variant, terms in the article's script. */
 export type ConversionOverrides = Partial<Record<VariantId, Record<string, string>>>;
+
+/** What conversion needs to know of an article: its script, its term overrides, and how to treat its quotation marks. */
+export interface ArticleConversion {
+  script: SourceScript;
+  conversion: ConversionOverrides;
+  /** `as-written` keeps the article's “ ” and ‘ ’ in every variant (frontmatter `quoteMarks`). */
+  quoteMarks?: 'regional' | 'as-written';
+}
 
 export interface SiteConverters {
   converter(from: SourceScript, to: VariantId): ScriptConverter;
   /** The glossary's terms for one conversion, with an article's overrides layered on top. */
   overlay(from: SourceScript, to: VariantId, overrides?: Record<string, string>): TermOverlay;
   /** What `convertPage` needs for a page of `variant`; the article's overrides apply to its own text only. */
-  forPage(variant: VariantId, article?: { script: SourceScript; conversion: ConversionOverrides }): FindReplacements;
+  forPage(variant: VariantId, article?: ArticleConversion): FindReplacements;
 }
 
 /**
@@ -62,8 +71,21 @@ export function createSiteConverters(glossary: readonly GlossaryEntry[]): SiteCo
         own && article && article.script === from
           ? (pageOverlays.article ??= overlay(from, variant, article.conversion[variant]))
           : (pageOverlays[from] ??= overlay(from, variant));
-      const find: FindReplacements = (text, from, own) => converterFor(from).changes(text, overlayFor(from, own));
-      find.convert = (text, from, own) => converterFor(from).convert(text, overlayFor(from, own));
+      // Quotation marks become corner brackets in Traditional variants, except in the text of an article that keeps them.
+      const cornerBrackets = usesCornerBrackets(variant);
+      const regionalQuotes = (own: boolean, asWritten = false) =>
+        cornerBrackets && !(own && (asWritten || article?.quoteMarks === 'as-written'));
+      const find: FindReplacements = (text, from, own, asWritten) => {
+        const changes = converterFor(from).changes(text, overlayFor(from, own));
+        if (!regionalQuotes(own, asWritten)) return changes;
+        const quotes = regionalQuoteMarks(text).filter((q) => !changes.some((c) => c.start <= q.at && q.at < c.end));
+        if (quotes.length === 0) return changes;
+        return [...changes, ...quotes.map((q) => ({ start: q.at, end: q.at + 1, replacement: q.replacement }))].sort((a, b) => a.start - b.start);
+      };
+      find.convert = (text, from, own, asWritten) => {
+        const converted = converterFor(from).convert(text, overlayFor(from, own));
+        return regionalQuotes(own, asWritten) ? withRegionalQuoteMarks(converted) : converted;
+      };
       return find;
     },
   };

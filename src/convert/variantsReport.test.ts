@@ -22,6 +22,33 @@ describe('variantsReport', () => {
     assert.equal(seed.variants['zh-hans'], undefined);
   });
 
+  test('should count quotation marks turned into corner brackets, in Traditional variants only', async () => {
+    const report = await variantsReport({ contentDir });
+    const seed = report.articles.find((a) => a.file.endsWith('.mdx') && a.name.startsWith('dui-biao'))!;
+    for (const variant of ['zh-hant', 'zh-tw', 'zh-hk'] as const) {
+      const opening = seed.variants[variant]!.find((c) => c.origin === 'quote' && c.source === '“');
+      assert.ok(opening && opening.result === '「' && opening.count >= 1, `${variant}: the seed’s “标杆” is reported as “ → 「`);
+    }
+    assert.equal(seed.variants['zh-hans'], undefined);
+    const ui = report.articles.find((a) => a.name === '(site UI)')!;
+    assert.ok(ui.variants['zh-hk']!.some((c) => c.origin === 'quote' && c.result === '」'), 'the UI’s searchNone quotes are reported');
+  });
+
+  test('should report no quotation marks for an article that keeps them as written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhpress-report-'));
+    mkdirSync(join(dir, 'articles'));
+    writeFileSync(join(dir, 'glossary.yaml'), 'entries: []\n');
+    const article = (quoteMarks: string) => `---\ntitle: "标题"\npublished: "2020-01-01T00:00:00+08:00"\n${quoteMarks}---\n\n他说“好”。\n`;
+    writeFileSync(join(dir, 'articles', 'kept.mdx'), article('quoteMarks: as-written\n'));
+    writeFileSync(join(dir, 'articles', 'regional.mdx'), article(''));
+    const report = await variantsReport({ contentDir: dir });
+    const kept = report.articles.find((a) => a.name === 'kept')!;
+    const regional = report.articles.find((a) => a.name === 'regional')!;
+    assert.equal(kept.variants['zh-tw']?.some((c) => c.origin === 'quote') ?? false, false);
+    assert.deepEqual(regional.variants['zh-tw']!.filter((c) => c.origin === 'quote').map((c) => `${c.source}${c.result}${c.count}`), ['“「1', '”」1']);
+    assert.match(formatVariantsReport(report), /“ → 「 +×1 {2}quotation mark/);
+  });
+
   test('should report the glossary’s 发布日期 in the site UI strings', async () => {
     const report = await variantsReport({ contentDir });
     const ui = report.articles.find((a) => a.name === '(site UI)')!;

@@ -7,6 +7,7 @@ import * as dictionaries from './openccDictionaries.ts';
 import { HANS_END, HANS_START, HANT_END, HANT_START, KEEP_END, KEEP_START } from '../shared/conversionMarkers.ts';
 import type { ChangeOrigin } from './scriptConverter.ts';
 import { createSiteConverters, type ConversionOverrides, type SiteConverters } from './siteConverters.ts';
+import { regionalQuoteMarks, usesCornerBrackets } from './quoteMarks.ts';
 import { resolveVariantMarkup } from '../shared/variantMarkup.ts';
 import { variantIds, type SourceScript, type VariantId } from '../shared/variants.ts';
 
@@ -14,8 +15,11 @@ import { variantIds, type SourceScript, type VariantId } from '../shared/variant
 export interface ReportedChange {
   source: string;
   result: string;
-  /** `phrase`: an OpenCC phrase table; `glossary` / `override`: pinned by the site or the article. */
-  origin: Exclude<ChangeOrigin, 'character'>;
+  /**
+   * `phrase`: an OpenCC phrase table; `glossary` / `override`: pinned by the site or the article; `quote`: a
+   * quotation mark turned into a corner bracket (src/convert/quoteMarks.ts).
+   */
+  origin: Exclude<ChangeOrigin, 'character'> | 'quote';
   count: number;
   /** What OpenCC alone gives for the source, where the glossary or an override changed it. */
   opencc?: string;
@@ -97,7 +101,7 @@ async function reportArticle(site: SiteConverters, file: string): Promise<Articl
   const { data, body } = splitFrontmatter(source, file);
   const parsed = articleSchema.safeParse(data);
   if (!parsed.success) throw new Error(`${file}: not a valid article (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`);
-  const { script, conversion, title, description } = parsed.data;
+  const { script, conversion, title, description, quoteMarks } = parsed.data;
   const bodyLines = mdxText(body);
   const linesFor = (variant: VariantId) => [
     ...[title, description].filter((t): t is string => t !== undefined).map((t) => withoutPinned(resolveVariantMarkup(t, variant))),
@@ -107,7 +111,7 @@ async function reportArticle(site: SiteConverters, file: string): Promise<Articl
     name: basename(file, '.mdx'),
     file: relative(process.cwd(), file),
     script,
-    ...reportLines(site, script, linesFor, conversion),
+    ...reportLines(site, script, linesFor, conversion, quoteMarks === 'regional'),
   };
 }
 
@@ -115,7 +119,7 @@ async function reportUi(site: SiteConverters): Promise<ArticleReport> {
   const { uiStrings } = await import('../shared/uiStrings.ts');
   // Pinned regional strings are wrapped in KEEP markers: not converted, so not reported.
   const linesFor = (variant: VariantId) => Object.values(uiStrings(variant)).map(withoutPinned);
-  return { name: '(site UI)', file: 'src/shared/ui/zh-hans.json', script: 'hans', ...reportLines(site, 'hans', linesFor, {}) };
+  return { name: '(site UI)', file: 'src/shared/ui/zh-hans.json', script: 'hans', ...reportLines(site, 'hans', linesFor, {}, true) };
 }
 
 function reportLines(
@@ -123,6 +127,7 @@ function reportLines(
   script: SourceScript,
   linesFor: (variant: VariantId) => string[],
   conversion: ConversionOverrides,
+  regionalQuotes: boolean,
 ): Pick<ArticleReport, 'variants' | 'ambiguities'> {
   const variants: ArticleReport['variants'] = {};
   for (const variant of variantIds) {
@@ -143,6 +148,13 @@ function reportLines(
           if (change.origin !== 'phrase') entry.opencc = converter.convert(from);
           counted.set(key, entry);
         }
+      }
+      if (!regionalQuotes || !usesCornerBrackets(variant)) continue;
+      for (const quote of regionalQuoteMarks(line)) {
+        const key = `quote\u0000${line[quote.at]}\u0000${quote.replacement}`;
+        const found = counted.get(key);
+        if (found) found.count++;
+        else counted.set(key, { source: line[quote.at]!, result: quote.replacement, origin: 'quote', count: 1 });
       }
     }
     if (counted.size > 0) variants[variant] = [...counted.values()].sort((a, b) => b.count - a.count || a.source.localeCompare(b.source));
@@ -292,7 +304,7 @@ export function mdxText(body: string): string[] {
   return text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
 }
 
-const originLabel: Record<ReportedChange['origin'], string> = { phrase: '', glossary: 'glossary', override: 'override' };
+const originLabel: Record<ReportedChange['origin'], string> = { phrase: '', glossary: 'glossary', override: 'override', quote: 'quotation mark' };
 
 /** The report as an editor reads it: per article, per variant, grouped and counted. */
 export function formatVariantsReport(report: VariantsReport): string {

@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { htmlTextLines, type HtmlTextLine } from './htmlTextLines.ts';
+import { publisherName } from './publisherName.ts';
 import { readMetadataLine } from './readMetadataLine.ts';
 import { readWrittenDates, type WrittenDate } from './readWrittenDates.ts';
 
@@ -12,12 +13,16 @@ export interface HtmlArticle {
   metaPublished?: WrittenDate & { from: string };
   /** og:site_name, or the JSON-LD publisher. */
   siteName?: string;
+  /** The organisation that published the page: `<meta name="source">`, og:site_name, the publisher, or the name in `<title>`. */
+  publisher?: string;
   /** The page's canonical address, if it names one. */
   url?: string;
 }
 
 /** Lines after the headline searched for its date and credit lines. */
 const HEAD_LINES = 8;
+/** Lines just above the headline searched for a date line. */
+const LINES_ABOVE_TITLE = 3;
 /** Lines after the body searched for its credit lines (责任编辑). */
 const FOOT_LINES = 6;
 // Where pages put their publication date for machines, most reliable first (as GeneralNewsExtractor and
@@ -33,6 +38,8 @@ const metaDateSelectors: ReadonlyArray<[string, string]> = [
   ['meta[name="dc.date.issued"]', 'content'],
   ['meta[name="DC.date.issued"]', 'content'],
   ['meta[name="date"]', 'content'],
+  ['meta[name="articleDate"]', 'content'],
+  ['meta[name="article_date"]', 'content'],
   ['time[itemprop="datePublished"]', 'datetime'],
 ];
 
@@ -84,7 +91,9 @@ export function extractHtmlArticle(html: string): HtmlArticle {
 
   const bodyStart = body.length > 0 ? indexOfLine(pageLines, body[0]!.text, titleAt + 1) : -1;
   const headEnd = bodyStart === -1 ? titleAt + 1 + HEAD_LINES : Math.min(bodyStart, titleAt + 1 + HEAD_LINES);
-  const head = titleAt === -1 ? [] : pageLines.slice(titleAt + 1, headEnd).map((l) => l.text).filter(isMetadata);
+  // Some pages print the date line just above the headline (am730: section badge, time, then <h1>).
+  const above = titleAt <= 0 ? [] : pageLines.slice(Math.max(0, titleAt - LINES_ABOVE_TITLE), titleAt).map((l) => l.text).filter((l) => isMetadata(l) && readMetadataLine(l).dates.length > 0);
+  const head = titleAt === -1 ? [] : [...above, ...pageLines.slice(titleAt + 1, headEnd).map((l) => l.text).filter(isMetadata)];
   // Body lines that are the head's metadata again are not body (Readability sometimes keeps the date line).
   const headSet = new Set(head);
   body = body.filter((l) => !headSet.has(l.text));
@@ -100,8 +109,15 @@ export function extractHtmlArticle(html: string): HtmlArticle {
   const article: HtmlArticle = { lines: [title, ...head, ...body.map((l) => l.text), ...foot] };
   if (metaPublished) article.metaPublished = metaPublished;
   if (siteName) article.siteName = siteName;
+  const publisher = metaContent(document, 'meta[name="source"]') ?? siteName ?? metaContent(document, 'meta[name="publisher"]') ?? metaContent(document, 'meta[property="publisher"]') ?? publisherName(document.querySelector('title')?.textContent ?? '');
+  if (publisher) article.publisher = publisher;
   if (url && URL.canParse(url) && /^https?:/u.test(url)) article.url = url;
   return article;
+}
+
+function metaContent(document: Document, selector: string): string | undefined {
+  const content = document.querySelector(selector)?.getAttribute('content')?.trim();
+  return content && Array.from(content).length <= 20 ? content : undefined;
 }
 
 function isMetadata(line: string): boolean {
@@ -132,7 +148,9 @@ function readMetaPublished(document: Document): (WrittenDate & { from: string })
   const fromJsonLd = jsonLdValue(document, 'datePublished');
   if (fromJsonLd) candidates.push([fromJsonLd, 'JSON-LD datePublished']);
   for (const [value, from] of candidates) {
-    const dates = readWrittenDates(value.trim());
+    // A compact date (`20230329`, as print-edition CMSs write it) is read as the date it spells.
+    const compact = /^(\d{4})(\d{2})(\d{2})$/u.exec(value.trim());
+    const dates = readWrittenDates(compact ? `${compact[1]}-${compact[2]}-${compact[3]}` : value.trim());
     if (!('impossible' in dates) && dates[0]) return { ...dates[0], from };
   }
   return undefined;

@@ -3,6 +3,7 @@ import { DOMParser, parseHTML } from 'linkedom';
 import { decodeRawText } from './decodeRawText.ts';
 import { htmlTextLines } from './htmlTextLines.ts';
 import { importArticleText, type ImportedArticle, type ImportOptions } from './importRawArticle.ts';
+import { publisherName } from './publisherName.ts';
 import { readWrittenDates } from './readWrittenDates.ts';
 import { refuse, type Refusal } from './refusal.ts';
 import { removeInvisibleCharacters } from './removeInvisibleCharacters.ts';
@@ -30,6 +31,7 @@ export function importFeedArticles(bytes: Uint8Array, options: ImportOptions): F
   if (items.length === 0) return refuse('not a feed with items: no RSS <item> or Atom <entry> found');
   const channel = document.querySelector('channel, feed');
   const siteName = feedName(channel);
+  const publisher = siteName ? (publisherName(siteName) ?? siteName) : undefined;
   const siteLink = childText(channel, ['link']) || channel?.querySelector('link[rel="alternate"]')?.getAttribute('href') || '';
 
   return items.map((item, index): FeedItemResult => {
@@ -66,6 +68,7 @@ export function importFeedArticles(bytes: Uint8Array, options: ImportOptions): F
           }
         : {}),
       site: { ...(siteName ? { name: siteName } : {}), ...(URL.canParse(siteLink) ? { url: siteLink } : {}) },
+      ...(publisher ? { publisher } : {}),
     }, options);
     if (imported.ok) return { item: name, ...imported };
     return { item: name, ...refuse(`${name}: ${imported.reason} (line numbers count the item's title and text lines)`) };

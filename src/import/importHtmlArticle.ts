@@ -40,6 +40,7 @@ export function importHtmlArticle(bytes: Uint8Array, options: ImportOptions): Im
         }
       : {}),
     site,
+    ...(page.publisher ? { publisher: page.publisher } : {}),
   }, options);
   if (imported.ok) return imported;
   return refuse(`${imported.reason} (in the article text read from the HTML page; line numbers count its lines)`);

@@ -43,6 +43,7 @@ describe('importRawArticle', () => {
         editor: '1004',
         script: 'hans',
         tags: [],
+        quoteMarks: 'regional',
         draft: false,
         conversion: {},
         raw: { file: seedFileName, sha256: '…', encoding: 'utf-8' },

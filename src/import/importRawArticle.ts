@@ -126,6 +126,11 @@ export interface ArticleProvenance {
   pagePublished?: ParseOptions['pagePublished'];
   /** The site's name and address from the page's or feed's metadata. */
   site?: { name?: string; url?: string };
+  /**
+   * The organisation that published the page or feed (og:site_name, JSON-LD publisher, `<meta name="source">`,
+   * the name in `<title>`, a feed's channel title): credited as the source when the text credits none.
+   */
+  publisher?: string;
 }
 
 /**
@@ -147,6 +152,7 @@ export function importArticleText(text: string, provenance: ArticleProvenance, o
   if (!article.ok) return article;
   if (provenance.site?.name && !article.site.name) article.site.name = provenance.site.name;
   if (provenance.site?.url && !article.site.url) article.site.url = provenance.site.url;
+  if (provenance.publisher && !article.source) article.source = { text: provenance.publisher, line: article.title.line };
 
   const punctuation: PunctuationChanges = {};
   const normalize = (text: string): string => {

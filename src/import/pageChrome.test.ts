@@ -12,6 +12,11 @@ describe('chromeKind', () => {
       ['点击进入专题：2019国际智慧城市峰会', 'link'], ['原文連結', 'link'], ['原始網址：https://example.com/a', 'link'],
       ['【1】【2】【3】', 'pagination'], ['上一页 1 2 3 下一页', 'pagination'],
       ['本文已过期', 'notice'], ['訂閱後即可閱讀全文', 'notice'],
+      ['A-', 'buttons'], ['缩小字体 放大字体 收藏 微博 微信 分享 20,536', 'buttons'], ['新闻 图片 博客 视频', 'breadcrumb'], ['标签 苹果 劳动', 'link'], ['關鍵字：', 'link'],
+      ['原始網址 Original URL：', 'link'], ['此前报道：港媒曝某人出狱前首受访', 'link'], ['视频-某人出狱 鞠躬说“对不起”', 'link'],
+      ['您所瀏覽的新聞已過查詢時效。建議您加入中央社付費會員找尋您要的新聞。', 'notice'],
+      ['声明：证券时报力求信息真实、准确，文章提及内容仅供参考，不构成实质性投资建议，据此操作风险自担。', 'notice'],
+      ['（本文来自澎湃新闻，更多原创资讯请下载“澎湃新闻”APP）', 'notice'], ['Your browser does not support the video tag.', 'notice'],
       ['© 2025 香港電台', 'copyright'], ['版權所有 不得轉載', 'copyright'], ['Copyright © 2019 新华网 All Rights Reserved.', 'copyright'],
     ];
     for (const [line, kind] of table) assert.equal(chromeKind(line), kind, line);
@@ -26,6 +31,10 @@ describe('chromeKind', () => {
       '中小企业',
       '读者可以在官网阅读全文，也可以下载报告，内容包括市场、政策和技术三个部分，共计一百二十页。',
       '12',
+      '中美 贸易 谈判 重启',
+      '标签上写着“中国制造”。',
+      '视频显示，陈同佳走出监狱后向媒体鞠躬。',
+      '（本文作者为大学教授）',
     ]) {
       assert.equal(chromeKind(line), null, line);
     }

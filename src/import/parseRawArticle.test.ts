@@ -99,6 +99,34 @@ describe('parseRawArticle', () => {
     assert.equal(after.source?.text, '每日经济新闻');
   });
 
+  test('should drop a run of short lines after the last sentence as the page tail, and keep a lone short ending', () => {
+    const page = parsed(['标题', '2020-06-06 10:08', '第一段正文。', '最后一句正文。', '标签 苹果 劳动', '责任编辑: 于文凯', '热门评论 10条', '3小时前', '举报', '赞85'].join('\n'));
+    assert.deepEqual(page.blocks.map((b) => b.text), ['第一段正文。', '最后一句正文。']);
+    assert.equal(page.editor, '于文凯', 'credits inside the tail are still read');
+    assert.ok(page.dropped.some((d) => d.what.includes('3小时前')), 'the report lists what was dropped');
+    const noCredits = parsed(['標題', '2018/02/21 18:03:00', '正文最後一句。', '成大師生怒批校方放任性侵犯入校', '追蹤三立新聞網 :', 'APP 下載'].join('\n'));
+    assert.equal(noCredits.blocks.at(-1)?.text, '正文最後一句。');
+    assert.ok(noCredits.dropped.some((d) => d.what.startsWith('page tail') && d.what.includes('APP 下載')), 'the report lists the tail');
+    // One short line alone may be the article's own ending; a list item never starts a tail; an address alone is furniture.
+    assert.equal(parsed(['标题', '2020-06-06 10:08', '正文。', '结尾'].join('\n')).blocks.at(-1)?.text, '结尾');
+    const list = parsed(['标题', '2020-06-06 10:08', '获奖名单如下：', '1、张三', '2、李四'].join('\n'));
+    assert.deepEqual(list.blocks.map((b) => b.text), ['获奖名单如下：', '1、张三', '2、李四']);
+    assert.equal(parsed(['標題', '2024-12-07 10:00', '正文。', '電子郵件 Email: cnews@example.hk'].join('\n')).blocks.at(-1)?.text, '正文。');
+  });
+
+  test('should read credit lines, counters, bylines and an organisation under the date line as head, not body', () => {
+    const head = parsed(['標題', '9', '70', '2018/02/21 18:03:00', 'A-', 'A', 'A+', '社會中心／綜合報導', '正文第一句。', '正文第二句。'].join('\n'));
+    assert.equal(head.blocks[0]?.text, '正文第一句。');
+    const credited = parsed(['标题', '来源于：东区办事处', '正文第一句。', '发布日期：2019-03-06 责任编辑：龙慧'].join('\n'));
+    assert.equal(credited.blocks[0]?.text, '正文第一句。');
+    assert.equal(credited.source?.text, '东区办事处');
+    const named = parsed(['标题', '2019-09-26 10:56:28', '证券时报网', '正文第一句。'].join('\n'));
+    assert.equal(named.source?.text, '证券时报网');
+    const agency = parsed(['標題', '2016-03-19', '（中央社記者邱俊欽桃園19日電）桃園市平鎮區一家輪胎行今天清晨發生大火。'].join('\n'));
+    assert.equal(agency.source?.text, '中央社');
+    assert.equal(agency.author, '邱俊欽');
+  });
+
   test('should keep body lines that only start like a credit', () => {
     const endings = ['编辑部认为，这个问题值得讨论。', '审核：通过了全部三项', '编辑们说“还好”'];
     for (const ending of endings) {

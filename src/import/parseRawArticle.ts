@@ -90,6 +90,20 @@ const FOOT_LINES = 8;
 const MAX_LINK_LIST = 12;
 /** Lines a page prints after an article's closing credits (comments, tags, link lists), at most. */
 const MAX_PAGE_TAIL = 40;
+/** A line in the run of short lines that ends a page (comment counters, tags, menus, related headlines). */
+const MAX_TAIL_LINE = 40;
+/** A page tail is a run of such lines: one short line alone after the last sentence may be the article's own, and stays. */
+const MIN_TAIL_RUN = 2;
+/** An item of a list (`1、`, `（2）`, `• `): the article's own, even without a full stop, so a tail run stops there. */
+const listItem = /^(?:\d{1,2}\s*[、.．)）]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}\s*、|[•·●■▪]\s*)/u;
+/** A desk credit as the byline, no person named: `社會中心／綜合報導`, `綜合報導`. */
+const deskByline = /^(?:\p{Script=Han}{2,8}\s*[／/]\s*)?(?:綜合|综合)?(?:報導|报道|報道|外电|外電)$/u;
+/** Counters printed around the headline (shares, comments, likes): a bare number is never text. */
+const counterLine = /^[\d,，.]{1,9}$/u;
+/** Short names that are a news organisation (`证券时报网`, `中央社`): printed alone under the date line, the credited source. */
+const organisationName = /^\p{Script=Han}{2,10}(?:网|網|报|報|社|台|新闻|新聞|日报|日報|时报|時報|周刊|週刊|电视台|電視台)$/u;
+/** A news agency opening the lead paragraph's dateline (`（中央社記者…電）`, `新华社巴黎12月9日电`): the source when none is credited. */
+const datelineAgency = /^[（(]?\s*(中央社|中通社|中新社|新华社|新華社|法新社|路透社|美联社|美聯社|共同社)/u;
 /** A link in a link list is a short headline, not a sentence. */
 const MAX_LINK_LENGTH = 40;
 
@@ -236,6 +250,7 @@ export function parseRawArticle(text: string, options: ParseOptions = {}): RawAr
         takeMetadata(line, read);
         drop(line, describeMetadata(line.text, read));
       } else if (kind) drop(line, `${chromeKindNames[kind]} (${line.text})`);
+      else if (counterLine.test(line.text)) drop(line, `counter (${line.text})`);
       else {
         before.push(line);
         keptDoubtful.push({ line: line.line, what: `kept in the body: a line between the title and the date line (${line.text})` });
@@ -257,7 +272,11 @@ export function parseRawArticle(text: string, options: ParseOptions = {}): RawAr
         takeMetadata(line, read);
         drop(line, describeMetadata(line.text, read));
       } else if (kind && kind !== 'link list') drop(line, `${chromeKindNames[kind]} (${line.text})`);
-      else break;
+      else if (counterLine.test(line.text)) drop(line, `counter (${line.text})`);
+      else if (!meta.source && organisationName.test(line.text)) {
+        meta.source = { text: line.text, line: line.line };
+        drop(line, `the credited source printed alone under the date line (${line.text})`);
+      } else break;
       rest = rest.slice(1);
     }
     rest = [...before, ...rest];
@@ -339,6 +358,19 @@ export function parseRawArticle(text: string, options: ParseOptions = {}): RawAr
     );
   }
 
+  // Credit lines printed between the headline and the body with no date on them (`来源于：东区办事处`, a desk
+  // byline `社會中心／綜合報導`): the head's, not the body's.
+  while (rest.length > 1) {
+    const line = rest[0]!;
+    const read = readMetadataLine(line.text);
+    if (read.wholeLine && read.dates.length === 0 && (read.source || read.author || read.editor)) {
+      takeMetadata(line, read);
+      drop(line, describeMetadata(line.text, read));
+    } else if (deskByline.test(line.text)) drop(line, `byline (${line.text})`);
+    else break;
+    rest = rest.slice(1);
+  }
+
   // Page chrome inside the body: whole lines only; a link-list heading takes the headline-like lines under it.
   const body: RawLine[] = [];
   for (let i = 0; i < rest.length; i++) {
@@ -380,10 +412,12 @@ export function parseRawArticle(text: string, options: ParseOptions = {}): RawAr
   // The closing 来源, credit and metadata lines, in whatever order they come; none of them is body text.
   let closingSource: RawLine | undefined;
   const credits: RawLine[] = [];
+  let inTail = false;
   for (let last = rest.at(-1); last; last = rest.at(-1)) {
     const sourceMatch = closingSource ? null : sourcePattern.exec(last.text);
     const read = readMetadataLine(last.text);
-    if (sourceMatch) closingSource = { text: sourceMatch[1]!.trim(), line: last.line };
+    // `来源 中央社 澎湖縣28日電`: the dateline after the agency is not its name.
+    if (sourceMatch) closingSource = { text: sourceMatch[1]!.trim().replace(/\s+\p{Script=Han}{1,6}\d{1,2}日[电電]$/u, ''), line: last.line };
     else if (rest.length === 1) break;
     else if (creditPattern.test(last.text)) {
       takeMetadata(last, read);
@@ -393,6 +427,12 @@ export function parseRawArticle(text: string, options: ParseOptions = {}): RawAr
       takeMetadata(last, read);
       credits.unshift(last);
       drop(last, describeMetadata(last.text, read));
+    } else if (isPageTail(last.text) && (inTail || tailRun(rest) >= MIN_TAIL_RUN || isFurniture(last.text)) && rest.some((l) => sentenceEnd.test(l.text))) {
+      inTail = true;
+      // The short lines a page prints under an article (tags, counters, menus, related headlines, 留個言吧) end no
+      // sentence: as trafilatura and GeneralNewsExtractor do, a run of them after the last sentence is boilerplate.
+      if (read.wholeLine) takeMetadata(last, read);
+      drop(last, `page tail: a short line after the last sentence (${last.text})`);
     } else break;
     rest = rest.slice(0, -1);
   }
@@ -442,7 +482,12 @@ export function parseRawArticle(text: string, options: ParseOptions = {}): RawAr
   if (meta.author) article.author = meta.author;
   if (credits.length > 0) article.credits = credits;
   if (meta.readers !== undefined) article.readers = meta.readers;
-  const source = meta.source ?? closingSource;
+  let source = meta.source ?? closingSource;
+  if (!source) {
+    const lead = blocks.find((b) => b.kind === 'paragraph');
+    const agency = lead ? datelineAgency.exec(lead.text)?.[1] : undefined;
+    if (lead && agency) source = { text: agency, line: lead.line };
+  }
   if (source) article.source = source;
   if (meta.source && closingSource) dropped.push({ line: closingSource.line, what: `closing 来源 (${closingSource.text}); the head's 来源 is kept` });
   return article;
@@ -484,6 +529,23 @@ function squash(text: string): string {
 /** The title again, alone or after the site's name and URL: `中华写字楼网http://www.officese.com):对标…`. */
 function repeatsTitle(line: string, title: string): boolean {
   return squash(line).endsWith(squash(title));
+}
+
+/** A line of a page's tail: short, ending no sentence, not a list item (the article's own lists may lack full stops). */
+function isPageTail(text: string): boolean {
+  return Array.from(text).length <= MAX_TAIL_LINE && !/[。！？]/u.test(text) && !sentenceEnd.test(text) && !listItem.test(text) && !gluedCreditPattern.test(text);
+}
+
+/** A short line with no Chinese at all (`+1`, `A-`), or an e-mail address or URL: page furniture even alone. */
+function isFurniture(text: string): boolean {
+  return (Array.from(text).length <= 12 && !/\p{Script=Han}/u.test(text)) || /[\w.-]+@[\w-]+\.[\w.]+|https?:\/\//u.test(text);
+}
+
+/** How many lines at the end of `lines` are page tail or closing credits, up to the last sentence. */
+function tailRun(lines: readonly RawLine[]): number {
+  let run = 0;
+  for (let i = lines.length - 1; i >= 0 && (isPageTail(lines[i]!.text) || creditPattern.test(lines[i]!.text)); i--) run++;
+  return run;
 }
 
 /** A short line with a Chinese character and no punctuation at all, and no button: `对标`, `思路`, `行动`. */

@@ -50,7 +50,7 @@ export function urlOf(base: string, path: string): string {
 /**
  * What the worker fetches at install: the root, each variant's home (its first page: the newest articles),
  * search and offline pages and manifest, the favicon and every `_astro/` asset (CSS and JS of all pages: a few
- * tens of KB, shared by every article). Articles and a home's later pages (`page/2/`…) are not precached: they
+ * tens of KB, shared by every article). Articles and archive pages (`page/1/`…) are not precached: they
  * are kept as they are read, so the precache stays the same size however large the archive grows.
  */
 export function precachePaths(files: readonly SiteFile[], variants: readonly string[]): string[] {

@@ -84,10 +84,12 @@ self.addEventListener('message', (event) => {
 });
 
 async function page(request: Request, url: URL, event: FetchEvent): Promise<Response> {
-  const network = fetch(request).then(async (response) => {
+  const network = fetch(request).then((response) => {
     if (response.ok && !response.redirected) {
+      // Kept in the background: the reader sees the page as soon as it arrives, not after it is hashed and stored.
       // A kept page that changed (a corrected article) brings its kept other variants up to date too.
-      if (await putPage(url, response.clone())) event.waitUntil(refreshSiblings(url).catch(() => undefined));
+      const copy = response.clone();
+      event.waitUntil(keepPage(url, copy).then((changed) => (changed ? refreshSiblings(url) : undefined)).catch(() => undefined));
     }
     return response;
   });
@@ -128,6 +130,18 @@ async function revalidate(request: Request, url: URL): Promise<Response> {
     if (cached) return cached;
     throw error;
   }
+}
+
+let pagesStored: Promise<unknown> = Promise.resolve();
+
+/**
+ * Keeps a page: one at a time, in the order pages arrived, so "least recently kept" means what it says even
+ * when pages are stored in the background while the reader reads on. True as `putPage`.
+ */
+function keepPage(url: URL, response: Response): Promise<boolean> {
+  const stored = pagesStored.then(() => putPage(url, response));
+  pagesStored = stored.catch(() => undefined);
+  return stored;
 }
 
 /**
@@ -227,7 +241,7 @@ async function keepForOffline(url: URL, withSearch: boolean): Promise<{ pages: n
     if (await pages.match(pageUrl)) return;
     const response = await fetch(pageUrl);
     if (!response.ok || response.redirected) throw new Error(`${response.status} ${pageUrl}`);
-    await putPage(new URL(pageUrl), response);
+    await keepPage(new URL(pageUrl), response);
     summary.pages++;
   }).then((failures) => (summary.failed += failures));
   if (!withSearch) return summary;
@@ -243,7 +257,7 @@ async function refreshSiblings(url: URL): Promise<void> {
   await eachLimited(siblingPages(url.pathname, config.base, config.variants).map(absolute), 4, async (pageUrl) => {
     if (!(await pages.match(pageUrl))) return;
     const response = await fetch(pageUrl, { cache: 'no-cache' });
-    if (response.ok && !response.redirected) await putPage(new URL(pageUrl), response);
+    if (response.ok && !response.redirected) await keepPage(new URL(pageUrl), response);
   });
 }
 

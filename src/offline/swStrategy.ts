@@ -104,7 +104,7 @@ export function describePage(pathname: string, base: string, variants: readonly 
   const variant = variantOf(pathname, base, variants);
   if (!variant) return { kind: 'other' };
   const rest = pathname.slice(base.length + variant.length + 1);
-  // A home's later pages (`page/2/`) are home pages too: kept when visited, carried over to a new deploy.
+  // Archive pages (`page/1/`…) are listings like the home: kept when visited, carried over to a new deploy.
   if (rest === '' || /^page\/[1-9][0-9]*\/$/.test(rest)) return { kind: 'home', variant };
   const match = /^([^/]+)\/$/.exec(rest);
   if (!match) return { kind: 'other', variant };

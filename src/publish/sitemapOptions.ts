@@ -11,7 +11,7 @@ export interface SitemapEntry {
 /**
  * @astrojs/sitemap's options: hreflang alternates for every variant (its `i18n` option, locales keyed by
  * URL segment, valued by BCP 47 tag) plus `x-default` (the Simplified page, as every page's `<head>` says).
- * Listed: each variant's home (every page of it, `/<variant>/page/2/`…) and articles. Not listed: the root chooser (it only sends readers to a home),
+ * Listed: each variant's listings (the home and its archive pages `/<variant>/page/1/`…) and articles. Not listed: the root chooser (it only sends readers to a home),
  * the search, offline and 404 pages.
  */
 export function sitemapOptions(base: string): SitemapOptions {

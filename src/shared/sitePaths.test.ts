@@ -7,8 +7,8 @@ test('createSitePaths', async (t) => {
     const paths = createSitePaths('/');
     assert.equal(paths.root(), '/');
     assert.equal(paths.variantHome('zh-tw'), '/zh-tw/');
-    assert.equal(paths.variantHome('zh-tw', 1), '/zh-tw/');
-    assert.equal(paths.variantHome('zh-tw', 2), '/zh-tw/page/2/');
+    assert.equal(paths.archivePage('zh-tw', 1), '/zh-tw/page/1/');
+    assert.equal(paths.archivePage('zh-tw', 2), '/zh-tw/page/2/');
     assert.equal(paths.article('zh-hk', 'dui-biao'), '/zh-hk/dui-biao/');
     assert.equal(paths.search('zh-hans'), '/zh-hans/search/');
     assert.equal(paths.feed('zh-hant'), '/zh-hant/feed.xml');
@@ -21,7 +21,7 @@ test('createSitePaths', async (t) => {
       assert.equal(paths.root(), '/news/');
       assert.equal(paths.article('zh-tw', 'a'), '/news/zh-tw/a/');
       assert.equal(paths.asset('pagefind/pagefind.js'), '/news/pagefind/pagefind.js');
-      assert.equal(paths.variantHome('zh-hk', 12), '/news/zh-hk/page/12/');
+      assert.equal(paths.archivePage('zh-hk', 12), '/news/zh-hk/page/12/');
     });
   }
 
@@ -33,9 +33,9 @@ test('createSitePaths', async (t) => {
     assert.equal(paths.inVariant('/news/zh-hans/page/3/', 'zh-tw'), '/news/zh-tw/page/3/');
   });
 
-  await t.test('refuses a home page number that is not a whole number from 1', () => {
+  await t.test('refuses an archive page number that is not a whole number from 1', () => {
     const paths = createSitePaths('/');
-    for (const page of [0, -1, 1.5, Number.NaN]) assert.throws(() => paths.variantHome('zh-tw', page), /start at 1/);
+    for (const page of [0, -1, 1.5, Number.NaN]) assert.throws(() => paths.archivePage('zh-tw', page), /start at 1/);
   });
 
   await t.test('refuses a path outside the base rather than guessing', () => {

@@ -1,14 +1,16 @@
 import type { VariantId } from './variants.ts';
 
-/** The path segment of a home's later pages, `/<variant>/page/2/`: reserved, so no article can take it as a slug. */
+/** The path segment of a variant's archive pages, `/<variant>/page/1/`: reserved, so no article can take it as a slug. */
 export const HOME_PAGES_SEGMENT = 'page';
 
 /** Every URL of the site, relative to the deploy base. Pages never build a URL by hand. */
 export interface SitePaths {
   /** `/` under the base: the variant chooser. */
   root(): string;
-  /** A variant's home: page 1 is `/<variant>/`, page n > 1 is `/<variant>/page/<n>/`. */
-  variantHome(variant: VariantId, page?: number): string;
+  /** A variant's home, `/<variant>/`: its newest articles. */
+  variantHome(variant: VariantId): string;
+  /** Archive page `n` of a variant, `/<variant>/page/<n>/`, counted from the oldest articles (n ≥ 1). */
+  archivePage(variant: VariantId, page: number): string;
   article(variant: VariantId, slug: string): string;
   search(variant: VariantId): string;
   feed(variant: VariantId): string;
@@ -25,9 +27,10 @@ export function createSitePaths(base: string): SitePaths {
   const root = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
   const paths: SitePaths = {
     root: () => root,
-    variantHome(variant, page = 1) {
-      if (!Number.isInteger(page) || page < 1) throw new Error(`home page numbers start at 1, not ${page}.`);
-      return page === 1 ? `${root}${variant}/` : `${root}${variant}/${HOME_PAGES_SEGMENT}/${page}/`;
+    variantHome: (variant) => `${root}${variant}/`,
+    archivePage(variant, page) {
+      if (!Number.isInteger(page) || page < 1) throw new Error(`archive page numbers start at 1, not ${page}.`);
+      return `${root}${variant}/${HOME_PAGES_SEGMENT}/${page}/`;
     },
     article: (variant, slug) => `${root}${variant}/${slug}/`,
     search: (variant) => `${root}${variant}/search/`,

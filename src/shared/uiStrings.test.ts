@@ -5,7 +5,7 @@ import { createScriptConverter } from '../convert/scriptConverter.ts';
 import { KEEP_END, KEEP_START } from './conversionMarkers.ts';
 import { loadGlossary } from '../content/glossary.ts';
 import { variants, type VariantId } from './variants.ts';
-import { fillUiString, uiStrings } from './uiStrings.ts';
+import { fillUiString, uiStrings, uiStringsSchema } from './uiStrings.ts';
 
 const converters = createSiteConverters(await loadGlossary('content/glossary.yaml'));
 
@@ -43,17 +43,48 @@ test('UI strings', async (t) => {
     });
   }
 
-  const paging: Record<VariantId, [string, string, string, string]> = {
-    'zh-hans': ['上一页', '下一页', '第 2 页', '最新文章（第 2 页）'],
-    'zh-hant': ['上一頁', '下一頁', '第 2 頁', '最新文章（第 2 頁）'],
-    'zh-tw': ['上一頁', '下一頁', '第 2 頁', '最新文章（第 2 頁）'],
-    'zh-hk': ['上一頁', '下一頁', '第 2 頁', '最新文章（第 2 頁）'],
+  const listing: Record<VariantId, [string, string, string]> = {
+    'zh-hans': ['较新的文章', '较早的文章', '2026年3月1日至3月5日的文章（第 2 页）'],
+    'zh-hant': ['較新的文章', '較早的文章', '2026年3月1日至3月5日的文章（第 2 頁）'],
+    'zh-tw': ['較新的文章', '較早的文章', '2026年3月1日至3月5日的文章（第 2 頁）'],
+    'zh-hk': ['較新的文章', '較早的文章', '2026年3月1日至3月5日的文章（第 2 頁）'],
   };
   for (const variant of variants) {
-    await t.test(`${variant.id} names the home's pages in its own script`, () => {
+    await t.test(`${variant.id} names the listing links and an archive page in its own script`, () => {
       const ui = uiStrings(variant.id);
-      const texts = [ui.previousPage, ui.nextPage, fillUiString(ui.pageNumber, { page: 2 }), fillUiString(ui.latestPage, { page: 2 })];
-      assert.deepEqual(texts.map((text) => shown(variant.id, text)), paging[variant.id]);
+      const dates = fillUiString(ui.archiveDates, { from: '2026年3月1日', to: '3月5日' });
+      const texts = [ui.newerArticles, ui.olderArticles, fillUiString(ui.archiveTitle, { dates, page: 2 })];
+      assert.deepEqual(texts.map((text) => shown(variant.id, text)), listing[variant.id]);
+    });
+  }
+
+  const hansStrings = uiStrings('zh-hans');
+  const toTraditional = createScriptConverter('hans', 'zh-hant');
+  for (const variant of variants) {
+    await t.test(`${variant.id} has every UI string, and none left in Simplified where the scripts differ`, () => {
+      const strings = uiStrings(variant.id);
+      for (const key of Object.keys(uiStringsSchema.shape)) {
+        const value = strings[key as keyof typeof strings];
+        assert.ok(typeof value === 'string' && shown(variant.id, value).trim() !== '', `${variant.id} has no UI string "${key}": add it to src/shared/ui/zh-hans.json`);
+        if (variant.script === 'hans') continue;
+        const hans = hansStrings[key as keyof typeof hansStrings];
+        if (toTraditional.convert(hans) === hans) continue; // written alike in both scripts (全部, 排序)
+        assert.notEqual(shown(variant.id, value), hans, `${variant.id} shows "${key}" exactly as zh-hans ("${hans}")`);
+      }
+    });
+  }
+
+  // Mainland usage a Taiwan or Hong Kong reader notices (docs/variants.md#ui-wording-per-region).
+  const mainlandUsage: Partial<Record<VariantId, RegExp>> = {
+    'zh-hant': /聯網|關鍵詞|搜索|查找|跳到正文/,
+    'zh-tw': /聯網|關鍵詞|搜索|查找|跳到正文/,
+    'zh-hk': /聯網|關鍵詞|搜索|查找|跳到正文|查詢/,
+  };
+  for (const [variant, pattern] of Object.entries(mainlandUsage) as Array<[VariantId, RegExp]>) {
+    await t.test(`${variant} reads by its region's usage (no ${pattern.source})`, () => {
+      for (const [key, value] of Object.entries(uiStrings(variant))) {
+        assert.doesNotMatch(shown(variant, value), pattern, `${variant} ${key}: "${shown(variant, value)}" — pin the regional wording in src/shared/ui/${variant}.json`);
+      }
     });
   }
 

@@ -17,11 +17,12 @@ export const uiStringsSchema = z.strictObject({
   home: text,
   latest: text,
   noArticles: text,
-  latestPage: text,
+  archiveDates: text,
+  archiveHeading: text,
+  archiveTitle: text,
   pagination: text,
-  previousPage: text,
-  nextPage: text,
-  pageNumber: text,
+  newerArticles: text,
+  olderArticles: text,
   variantSwitcher: text,
   chooseVariant: text,
   searchLabel: text,
@@ -101,7 +102,7 @@ export function uiStrings(variant: VariantId): UiStrings {
   return strings;
 }
 
-/** A UI string with its `{name}` placeholders filled: `fillUiString(ui.pageNumber, { page: 2 })` is `第 2 页`. */
+/** A UI string with its `{name}` placeholders filled: `fillUiString(ui.archiveTitle, { dates: '3月5日', page: 2 })` is `3月5日的文章（第 2 页）`. */
 export function fillUiString(text: string, values: Readonly<Record<string, string | number>>): string {
   return fillPlaceholders(text, values, (name) => {
     throw new Error(`UI string "${text}" needs a value for {${name}}.`);

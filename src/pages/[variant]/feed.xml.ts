@@ -15,7 +15,7 @@ export const GET: APIRoute = async ({ props, site }) => {
   const entries = [];
   for (const article of (await publishedArticles()).slice(0, FEED_ENTRIES)) {
     const { data } = article;
-    const own = { script: data.script, conversion: data.conversion };
+    const own = { script: data.script, conversion: data.conversion, quoteMarks: data.quoteMarks };
     entries.push({
       title: await articleText(data.title, variant.id, own),
       url: absolute(paths.article(variant.id, article.id)),
