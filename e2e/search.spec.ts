@@ -213,6 +213,67 @@ test.describe('search', () => {
     }
   });
 
+  // Issue 14 §2: the reader's habits. Each habit on one variant (the subpath project runs them under /news/).
+  test.describe('habits: quotes, punctuation, full-width space, letters and digits do not make a query fail', () => {
+    const cases: Array<[VariantId, string, string, string]> = [
+      ['zh-hans', '"城市大脑"', '城市大脑', 'ASCII quotes make a phrase'],
+      ['zh-hk', '“城市大脑”', '城市大腦', 'curly quotes make a phrase'],
+      ['zh-tw', '「城市大腦」', '城市大腦', 'CJK corner quotes make a phrase'],
+      ['zh-hans', '城市大脑！', '城市大脑', 'a full-width exclamation mark after the query'],
+      ['zh-hant', '城市大脑,', '城市大腦', 'an ASCII comma after the query'],
+      ['zh-tw', '城市大脑。', '城市大腦', 'a full stop after the query'],
+      ['zh-hans', 'ＧＤＰ', 'GDP', 'full-width letters read as half-width'],
+      ['zh-hant', '２０１９', '2019', 'full-width digits read as half-width'],
+    ];
+    for (const [variant, query, mark, what] of cases) {
+      test(`${query} on ${variant}: ${what}; finds the seed, marked ${mark}`, async ({ page, site }) => {
+        const result = await search(page, site, variant, query);
+        expect(result.slugs, `“${query}” on ${variant} (${what})`).toContain(seedSlug);
+        expect(result.marks, `“${query}” on ${variant} marks ${mark}`).toContain(mark);
+        // A phrase is marked whole: never a lone 城市 or a quote mark.
+        if (mark.startsWith('城市')) expect(new Set(result.marks), `“${query}” on ${variant} marks only the phrase`).toEqual(new Set([mark]));
+      });
+    }
+
+    test('a full-width space separates two terms: 城市　徐立毅 on zh-hans finds only the seed', async ({ page, site }) => {
+      const result = await search(page, site, 'zh-hans', '城市\u3000徐立毅');
+      expect(result.slugs, 'an article must contain both terms: only the seed names 徐立毅').toEqual([seedSlug]);
+    });
+
+    test('nothing found is said once, the query cut to 20 characters and …', async ({ page, site }) => {
+      const query = '郑毅'.repeat(120);
+      await search(page, site, 'zh-hans', query);
+      const message = `没有找到与“${query.slice(0, 20)}…”相关的文章`;
+      await expect(page.getByRole('status')).toContainText(message);
+      const text = await page.locator('main').innerText();
+      expect(text.split(message).length - 1, 'the message shows once').toBe(1);
+      expect(text, 'the whole 240-character query is never shown').not.toContain(query.slice(0, 21));
+    });
+
+    test('an excerpt keeps to its block: the paragraph under the heading 行动 does not start with the heading', async ({ page, site }) => {
+      // The seed: “…新型社会治理体系。” ends a paragraph, then the heading “行动”, then “‘城市大脑’这个概念，…”.
+      const result = await search(page, site, 'zh-hans', '这个概念');
+      const seed = result.slugs.indexOf(seedSlug);
+      expect(seed, '这个概念 finds the seed').toBeGreaterThanOrEqual(0);
+      const excerpt = await page.locator('#search-results .search-result').nth(seed).locator('p').innerText();
+      expect(excerpt, 'the excerpt is the paragraph alone, from its start').toMatch(/^“城市大脑”这个概念/);
+      expect(excerpt, 'neither the heading nor the paragraph before it is glued on').not.toMatch(/行动|治理体系/);
+    });
+
+    for (const [variant, query, marks] of [
+      ['zh-hans', '城市 大脑', ['城市', '大脑']],
+      ['zh-hant', '鄭州 徐立毅', ['鄭州', '徐立毅']],
+    ] as const) {
+      test(`two terms ${query} on ${variant}: the seed's excerpt shows a passage with both, both marked`, async ({ page, site }) => {
+        const result = await search(page, site, variant, query);
+        const seed = result.slugs.indexOf(seedSlug);
+        expect(seed, `${query} finds the seed`).toBeGreaterThanOrEqual(0);
+        const marked = (await page.locator('#search-results .search-result').nth(seed).locator('p mark').allTextContents()).join(' ');
+        for (const term of marks) expect(marked, `the seed's excerpt marks ${term}`).toContain(term);
+      });
+    }
+  });
+
   test('best match ranks the seed first for 城市大脑; newest first puts the 2025 article first; the URL keeps the sort', async ({ page, site }) => {
     const best = await search(page, site, 'zh-hans', '城市大脑');
     expect(best.slugs.slice(0, 2)).toEqual([seedSlug, update]);
