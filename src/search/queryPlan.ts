@@ -17,19 +17,15 @@ export interface Term {
 /**
  * The searches for a query. Its terms (`queryTerms`: whitespace separates them, quotes make a phrase, and in
  * the `relaxed` reading punctuation separates them too) must all stand in an article (as in most search
- * boxes); each term is searched as the reader's variant writes it (`mapped`) and as typed, and matches when
- * either stands in the text as a run of consecutive tokens (Ctrl+F semantics).
+ * boxes); each term is searched in every reading `readingsOf` gives (`queryReadings`: the reader's variant's
+ * forms of it) and as typed, and matches when any of them stands in the text as a run of consecutive tokens
+ * (Ctrl+F semantics). Readings that tokenize alike are searched once.
  */
-export function planQuery(typed: string, mapped: string, reading: QueryReading = 'exact'): Term[] {
-  const typedTerms = queryTerms(typed, reading);
-  let mappedTerms = queryTerms(mapped, reading);
-  // The mapper rewrites units of Han text and keeps quotes, spaces and punctuation, so the terms line up;
-  // should they not, the query is searched as typed only.
-  if (mappedTerms.length !== typedTerms.length) mappedTerms = typedTerms;
+export function planQuery(typed: string, readingsOf: (term: string) => readonly string[] = () => [], reading: QueryReading = 'exact'): Term[] {
   const terms: Term[] = [];
-  typedTerms.forEach((term, i) => {
+  for (const term of queryTerms(typed, reading)) {
     const alternatives: Alternative[] = [];
-    for (const written of [mappedTerms[i] ?? term, term]) {
+    for (const written of [...readingsOf(term), term]) {
       const tokens = tokenize(written);
       if (tokens.length === 0) continue;
       if (alternatives.some((a) => a.tokens.length === tokens.length && a.tokens.every((t, k) => sameToken(t, tokens[k]!)))) continue;
@@ -40,7 +36,7 @@ export function planQuery(typed: string, mapped: string, reading: QueryReading =
       });
     }
     if (alternatives.length > 0) terms.push({ alternatives });
-  });
+  }
   return terms;
 }
 

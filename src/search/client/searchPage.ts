@@ -2,7 +2,7 @@ import { isVariantId } from '../../shared/variants.ts';
 import { formatPublished } from '../../shared/formatPublished.ts';
 import { createSitePaths } from '../../shared/sitePaths.ts';
 import { buildExcerpt, findPhrases } from '../excerpt.ts';
-import { mapQuery, queryVocabulary, shardsForQuery } from '../mapQuery.ts';
+import { queryReadings, queryVocabulary, shardsForQuery, type QueryVocabulary } from '../mapQuery.ts';
 import { planQuery, type Term } from '../queryPlan.ts';
 import { shortQuery } from '../queryTerms.ts';
 import { findTextMatches } from '../textMatches.ts';
@@ -66,8 +66,8 @@ export function startSearchPage(document: Document): void {
     }
     return shard;
   };
-  /** The query as the reader's variant writes it, from the vocabulary shards of its characters. */
-  const mapToVariant = async (query: string) => mapQuery(query, queryVocabulary(variant, await Promise.all(shardsForQuery(query).map(loadShard))));
+  /** The vocabulary a query needs: the shards of its characters, indexed for the reader's variant. */
+  const vocabularyFor = async (query: string): Promise<QueryVocabulary> => queryVocabulary(variant, await Promise.all(shardsForQuery(query).map(loadShard)));
 
   let filtersReady: Promise<void> | undefined;
   const fillFilters = (state: SearchState) =>
@@ -114,10 +114,12 @@ export function startSearchPage(document: Document): void {
     status.textContent = string('searchLoading');
     mark('start');
     try {
-      const [search, mapped] = await Promise.all([loadArchive().then((a) => (mark('engine'), a)), mapToVariant(state.q).then((m) => (mark('mapped'), m))]);
+      const [search, vocabulary] = await Promise.all([loadArchive().then((a) => (mark('engine'), a)), vocabularyFor(state.q).then((v) => (mark('mapped'), v))]);
+      // Each term in every reading the reader's variant has for it (`queryReadings`).
+      const readingsOf = (term: string) => queryReadings(term, vocabulary);
       // Punctuation is searched as typed first (`以上判断。`); when that finds nothing, it is read as a space.
-      const exact = planQuery(state.q, mapped);
-      const relaxed = planQuery(state.q, mapped, 'relaxed');
+      const exact = planQuery(state.q, readingsOf);
+      const relaxed = planQuery(state.q, readingsOf, 'relaxed');
       const plans = samePlan(exact, relaxed) ? [exact] : [exact, relaxed];
       for (const [p, terms] of plans.entries()) {
         const last = p === plans.length - 1;
