@@ -213,6 +213,41 @@ test.describe('search', () => {
     }
   });
 
+  // Issue 14 §1: a form that is a word and also another word's regional form is searched as both.
+  test.describe('every reading: a query is searched in every reading it has in the reader\'s variant', () => {
+    const cases: Array<[VariantId, string, string[], string[]]> = [
+      // 智慧 is a word and Taiwan's form of 智能: read as Simplified text, 智慧城市建设 is 智慧城市建設 on zh-hant.
+      ['zh-hant', '智慧城市建设', [seedSlug], ['智慧城市建設']],
+      ['zh-hant', '智慧生态', [seedSlug], ['智慧生態']],
+      // 資料 is Taiwan's 数据 (the seed) and the word 资料 (the imported Traditional article: 即時資料查詢).
+      ['zh-hans', '資料', [seedSlug, traditionalSlug], ['数据', '资料']],
+    ];
+    for (const [variant, query, slugs, marks] of cases) {
+      test(`${query} on ${variant} finds ${slugs.join(' and ')}, marked ${marks.join(' and ')}`, async ({ page, site }) => {
+        const result = await search(page, site, variant, query);
+        expect(result.slugs, `${query} on ${variant}`).toEqual(expect.arrayContaining(slugs));
+        for (const mark of marks) expect(result.marks, `${query} on ${variant} marks ${mark}`).toContain(mark);
+      });
+    }
+  });
+
+  // Issue 14 §5: results as the reader types.
+  test('typing shows results without Enter, the URL follows the box, and back returns to the search before', async ({ page, site }) => {
+    // Two searches in one test: the history only means something within one page.
+    test.slow();
+    await search(page, site, 'zh-hans', '郑州');
+    // `fill` types the whole word as one input, as an IME commits it; no Enter.
+    await page.getByRole('searchbox').fill('博物馆');
+    await expect(page, 'the URL follows the box').toHaveURL(/[?&]q=%E5%8D%9A%E7%89%A9%E9%A6%86(&|$)/);
+    expect((await shown(page)).slugs, 'the results follow the box').toEqual(['search-museum-night']);
+    // Enter on what is already shown keeps it, and adds no history entry.
+    await page.getByRole('searchbox').press('Enter');
+    await expect(page.getByRole('status')).toHaveText('找到 1 篇文章');
+    await page.goBack();
+    await expect(page.getByRole('searchbox'), 'back returns to the search before typing').toHaveValue('郑州');
+    expect((await shown(page)).slugs).toContain(seedSlug);
+  });
+
   // Issue 14 §2: the reader's habits. Each habit on one variant (the subpath project runs them under /news/).
   test.describe('habits: quotes, punctuation, full-width space, letters and digits do not make a query fail', () => {
     const cases: Array<[VariantId, string, string, string]> = [

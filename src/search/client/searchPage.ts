@@ -14,10 +14,13 @@ import { filterKeys, pagefindFilters, readState, writeState, type SearchState } 
 
 const pageSize = 10;
 
+/** How long typing must pause before the results follow the box (Pagefind's UI waits 300 ms too). */
+const TYPING_PAUSE_MS = 300;
+
 /**
  * The search page: reads its state from the URL, runs it, and keeps the URL in step with the form
- * (`pushState` on each new search, `popstate` restores). Strings come from the page (`[data-string]`), already
- * in the reader's script; nothing here is written in Chinese.
+ * (`pushState` on each search asked for, `replaceState` while typing, `popstate` restores). Strings come from
+ * the page (`[data-string]`), already in the reader's script; nothing here is written in Chinese.
  */
 export function startSearchPage(document: Document): void {
   const root = document.documentElement;
@@ -160,6 +163,7 @@ export function startSearchPage(document: Document): void {
     } catch (error) {
       if (current !== generation) return;
       status.textContent = string('searchError');
+      started = ''; // Enter tries again
       console.warn('search failed', error);
     }
     list.removeAttribute('aria-busy');
@@ -246,11 +250,55 @@ export function startSearchPage(document: Document): void {
     parent.append(text.slice(at));
   };
 
-  const navigate = (state: SearchState) => {
-    const url = `${location.pathname}${writeState(state)}`;
-    if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
+  /** What the last search was started for (`writeState`), so Enter after typing does not search it again. */
+  let started = '';
+  const start = (state: SearchState) => {
+    started = writeState(state);
     void run(state);
   };
+
+  // The history entry that typing made: further typing replaces it (the URL follows the box), so the back
+  // button returns to the search before the reader started typing, not to every prefix of the query.
+  let typedEntry = false;
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  const stopTyping = () => {
+    clearTimeout(typing);
+    typing = undefined;
+  };
+
+  /** A search the reader asked for (Enter, a filter, the sort): a history entry of its own. */
+  const navigate = (state: SearchState) => {
+    stopTyping();
+    const url = `${location.pathname}${writeState(state)}`;
+    if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
+    typedEntry = false;
+    if (writeState(state) !== started) start(state);
+  };
+
+  /** The search for what the box holds now, as the reader types. */
+  const follow = () => {
+    typing = undefined;
+    const state = formState();
+    const url = `${location.pathname}${writeState(state)}`;
+    if (url !== `${location.pathname}${location.search}`) {
+      if (typedEntry) history.replaceState(null, '', url);
+      else history.pushState(null, '', url);
+      typedEntry = true;
+    }
+    if (writeState(state) !== started) start(state);
+  };
+
+  // Results follow the box as the reader types, once typing pauses (as Pagefind's own UI does). An IME's
+  // composition is not a query yet: the search waits for the characters it commits.
+  input.addEventListener('input', (event) => {
+    if ((event as InputEvent).isComposing) return;
+    stopTyping();
+    typing = setTimeout(follow, TYPING_PAUSE_MS);
+  });
+  input.addEventListener('compositionend', () => {
+    stopTyping();
+    typing = setTimeout(follow, TYPING_PAUSE_MS);
+  });
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -263,13 +311,16 @@ export function startSearchPage(document: Document): void {
     first?.querySelector('a')?.focus();
   });
   window.addEventListener('popstate', () => {
+    stopTyping();
+    typedEntry = false;
     const state = readState(location.search);
     showState(state);
-    void run(state);
+    start(state);
   });
 
   const initial = readState(location.search);
   showState(initial);
+  started = writeState(initial);
   // The first results come first: filter counts need every volume, so they are filled after (or at once
   // when there is nothing to search). Keep whatever the reader typed in the meantime.
   void run(initial)
