@@ -164,7 +164,7 @@ test.describe('search', () => {
     const cases: Array<[VariantId, string, string[], string]> = [
       ['zh-hans', '以上判断。', [seedSlug], 'the end of a paragraph, its full stop included'],
       ['zh-hans', '面对台下', [seedSlug], 'the start of the next paragraph'],
-      ['zh-hans', '判断。面对', [], 'runs from one paragraph into the next'],
+      ['zh-hans', '判断面对', [], 'runs from one paragraph into the next'],
       ['zh-hans', '对标对于', [], 'runs from a heading into the paragraph under it'],
       ['zh-hans', '说：郑州', [seedSlug], 'crosses a colon the query has'],
       ['zh-hans', '说郑州', [], 'skips the colon that stands between 说 and 郑州'],
@@ -205,8 +205,106 @@ test.describe('search', () => {
       test(`on ${variant}`, async ({ page, site }) => {
         await search(page, site, variant, '郑毅');
         await expect(page.locator('#search-empty')).toBeVisible();
-        await expect(page.locator('#search-empty')).toContainText(message);
-        await expect(page.getByRole('status')).toContainText('郑毅');
+        await expect(page.getByRole('status')).toContainText(message);
+        // Said once: the box under the status only suggests what to try.
+        await expect(page.locator('main')).toContainText(message);
+        expect((await page.locator('main').innerText()).split(message).length - 1, 'the message shows once').toBe(1);
+      });
+    }
+  });
+
+  // Issue 14 §1: a form that is a word and also another word's regional form is searched as both.
+  test.describe('every reading: a query is searched in every reading it has in the reader\'s variant', () => {
+    const cases: Array<[VariantId, string, string[], string[]]> = [
+      // 智慧 is a word and Taiwan's form of 智能: read as Simplified text, 智慧城市建设 is 智慧城市建設 on zh-hant.
+      ['zh-hant', '智慧城市建设', [seedSlug], ['智慧城市建設']],
+      ['zh-hant', '智慧生态', [seedSlug], ['智慧生態']],
+      // 資料 is Taiwan's 数据 (the seed) and the word 资料 (the imported Traditional article: 即時資料查詢).
+      ['zh-hans', '資料', [seedSlug, traditionalSlug], ['数据', '资料']],
+    ];
+    for (const [variant, query, slugs, marks] of cases) {
+      test(`${query} on ${variant} finds ${slugs.join(' and ')}, marked ${marks.join(' and ')}`, async ({ page, site }) => {
+        const result = await search(page, site, variant, query);
+        expect(result.slugs, `${query} on ${variant}`).toEqual(expect.arrayContaining(slugs));
+        for (const mark of marks) expect(result.marks, `${query} on ${variant} marks ${mark}`).toContain(mark);
+      });
+    }
+  });
+
+  // Issue 14 §5: results as the reader types.
+  test('typing shows results without Enter, the URL follows the box, and back returns to the search before', async ({ page, site }) => {
+    // Two searches in one test: the history only means something within one page.
+    test.slow();
+    await search(page, site, 'zh-hans', '郑州');
+    // `fill` types the whole word as one input, as an IME commits it; no Enter.
+    await page.getByRole('searchbox').fill('博物馆');
+    await expect(page, 'the URL follows the box').toHaveURL(/[?&]q=%E5%8D%9A%E7%89%A9%E9%A6%86(&|$)/);
+    expect((await shown(page)).slugs, 'the results follow the box').toEqual(['search-museum-night']);
+    // Enter on what is already shown keeps it, and adds no history entry.
+    await page.getByRole('searchbox').press('Enter');
+    await expect(page.getByRole('status')).toHaveText('找到 1 篇文章');
+    await page.goBack();
+    await expect(page.getByRole('searchbox'), 'back returns to the search before typing').toHaveValue('郑州');
+    expect((await shown(page)).slugs).toContain(seedSlug);
+  });
+
+  // Issue 14 §2: the reader's habits. Each habit on one variant (the subpath project runs them under /news/).
+  test.describe('habits: quotes, punctuation, full-width space, letters and digits do not make a query fail', () => {
+    const cases: Array<[VariantId, string, string, string]> = [
+      ['zh-hans', '"城市大脑"', '城市大脑', 'ASCII quotes make a phrase'],
+      ['zh-hk', '“城市大脑”', '城市大腦', 'curly quotes make a phrase'],
+      ['zh-tw', '「城市大腦」', '城市大腦', 'CJK corner quotes make a phrase'],
+      ['zh-hans', '城市大脑！', '城市大脑', 'a full-width exclamation mark after the query'],
+      ['zh-hant', '城市大脑,', '城市大腦', 'an ASCII comma after the query'],
+      ['zh-tw', '城市大脑。', '城市大腦', 'a full stop after the query'],
+      ['zh-hans', 'ＧＤＰ', 'GDP', 'full-width letters read as half-width'],
+      ['zh-hant', '２０１９', '2019', 'full-width digits read as half-width'],
+    ];
+    for (const [variant, query, mark, what] of cases) {
+      test(`${query} on ${variant}: ${what}; finds the seed, marked ${mark}`, async ({ page, site }) => {
+        const result = await search(page, site, variant, query);
+        expect(result.slugs, `“${query}” on ${variant} (${what})`).toContain(seedSlug);
+        expect(result.marks, `“${query}” on ${variant} marks ${mark}`).toContain(mark);
+        // A phrase is marked whole: never a lone 城市 or a quote mark.
+        if (mark.startsWith('城市')) expect(new Set(result.marks), `“${query}” on ${variant} marks only the phrase`).toEqual(new Set([mark]));
+      });
+    }
+
+    test('a full-width space separates two terms: 城市　徐立毅 on zh-hans finds only the seed', async ({ page, site }) => {
+      const result = await search(page, site, 'zh-hans', '城市\u3000徐立毅');
+      expect(result.slugs, 'an article must contain both terms: only the seed names 徐立毅').toEqual([seedSlug]);
+    });
+
+    test('nothing found is said once, the query cut to 20 characters and …', async ({ page, site }) => {
+      const query = '郑毅'.repeat(120);
+      await search(page, site, 'zh-hans', query);
+      const message = `没有找到与“${query.slice(0, 20)}…”相关的文章`;
+      await expect(page.getByRole('status')).toContainText(message);
+      const text = await page.locator('main').innerText();
+      expect(text.split(message).length - 1, 'the message shows once').toBe(1);
+      expect(text, 'the whole 240-character query is never shown').not.toContain(query.slice(0, 21));
+    });
+
+    test('an excerpt keeps to its block: the paragraph under the heading 行动 does not start with the heading', async ({ page, site }) => {
+      // The seed: “…新型社会治理体系。” ends a paragraph, then the heading “行动”, then “‘城市大脑’这个概念，…”.
+      const result = await search(page, site, 'zh-hans', '这个概念');
+      const seed = result.slugs.indexOf(seedSlug);
+      expect(seed, '这个概念 finds the seed').toBeGreaterThanOrEqual(0);
+      const excerpt = await page.locator('#search-results .search-result').nth(seed).locator('p').innerText();
+      expect(excerpt, 'the excerpt is the paragraph alone, from its start').toMatch(/^“城市大脑”这个概念/);
+      expect(excerpt, 'neither the heading nor the paragraph before it is glued on').not.toMatch(/行动|治理体系/);
+    });
+
+    for (const [variant, query, marks] of [
+      ['zh-hans', '城市 大脑', ['城市', '大脑']],
+      ['zh-hant', '鄭州 徐立毅', ['鄭州', '徐立毅']],
+    ] as const) {
+      test(`two terms ${query} on ${variant}: the seed's excerpt shows a passage with both, both marked`, async ({ page, site }) => {
+        const result = await search(page, site, variant, query);
+        const seed = result.slugs.indexOf(seedSlug);
+        expect(seed, `${query} finds the seed`).toBeGreaterThanOrEqual(0);
+        const marked = (await page.locator('#search-results .search-result').nth(seed).locator('p mark').allTextContents()).join(' ');
+        for (const term of marks) expect(marked, `the seed's excerpt marks ${term}`).toContain(term);
       });
     }
   });

@@ -25,6 +25,18 @@ test('excerpts', async (t) => {
     const parts = buildExcerpt(record('城市大脑', '正文开头。'), [tokenize('城市大脑')]);
     assert.equal(shown(parts), '正文开头。');
   });
+  await t.test('should keep to one block: a heading is never glued onto the paragraph after it', () => {
+    const tokens = record('题', '郑州要建城市大脑，完善治理体系。', '行动', '“城市大脑”是中枢。');
+    assert.equal(shown(buildExcerpt(tokens, [tokenize('城市大脑')])), '郑州要建[城市大脑]，完善治理体系。');
+    assert.equal(shown(buildExcerpt(tokens, [tokenize('中枢')])), '“城市大脑”是[中枢]。');
+    assert.equal(shown(buildExcerpt(record('题', '开头。', '行动'), [tokenize('无')])), '开头。');
+  });
+  await t.test('should show the passage where both terms stand, both marked', () => {
+    const filler = '一二三四五六七八九十'.repeat(3);
+    const tokens = record('题', `城市${filler}`, `${filler}大脑${filler}`, `${filler}城市里的大脑${filler}`);
+    const parts = buildExcerpt(tokens, [tokenize('城市'), tokenize('大脑')], { before: 4, length: 16 });
+    assert.equal(shown(parts), '…七八九十[城市]里的[大脑]一二三四五六…');
+  });
   await t.test('should match letters case-insensitively and keep them as written', () => {
     assert.equal(shown(buildExcerpt(record('t', '跨入GDP门槛'), [tokenize('gdp')])), '跨入[GDP]门槛');
   });

@@ -39,25 +39,48 @@ export interface ExcerptOptions {
 }
 
 /**
- * An excerpt of a search record (`title ¶ body…` tokens, as `indexSite` writes it) around the first occurrence
- * of a phrase in the body, every occurrence shown whole in a mark (`城市大脑`, never a lone `城市`). When the
- * phrases only stand in the title, the excerpt is the start of the body.
+ * An excerpt of a search record (`title ¶ block ¶ block…` tokens, as `indexSite` writes it): a passage of one
+ * block of the body, never running into the next (a heading is not glued onto the paragraph under it), around
+ * the matches, every occurrence shown whole in a mark (`城市大脑`, never a lone `城市`). Of the passages that
+ * could be shown, the one where the most different phrases stand wins (with `城市 大脑`, the passage with
+ * both), then the earliest. When the phrases only stand in the title, the excerpt is the start of the body.
  */
 export function buildExcerpt(tokens: readonly string[], phrases: ReadonlyArray<readonly string[]>, options: ExcerptOptions = {}): ExcerptPart[] {
   const { before = 16, length = 80, ellipsis = '…' } = options;
   const titleEnd = tokens.indexOf(BREAK);
   const bodyStart = titleEnd < 0 ? 0 : titleEnd + 1;
   const matches = findPhrases(tokens, phrases);
-  const first = matches.find((m) => m.start >= bodyStart);
-  let start = first ? Math.max(bodyStart, first.start - before) : bodyStart;
-  let end = Math.min(tokens.length, start + length);
-  // Keep a match whole at the end of the window, and use the room left at the end of the text.
-  start = Math.max(bodyStart, Math.min(start, end - length));
-  const cut = matches.find((m) => m.start < end && m.end > end);
-  if (cut) end = cut.end;
-  // Begin at a block's start when one is near.
-  const breakAt = tokens.lastIndexOf(BREAK, first ? first.start : start);
-  if (breakAt >= start) start = breakAt + 1;
+  const phraseOf = (m: TokenMatch) => tokens.slice(m.start, m.end).join(' ').toLowerCase();
+  const blockOf = (at: number) => {
+    const breakBefore = tokens.lastIndexOf(BREAK, at - 1);
+    const breakAfter = tokens.indexOf(BREAK, at);
+    return { blockStart: Math.max(bodyStart, breakBefore + 1), blockEnd: breakAfter < 0 ? tokens.length : breakAfter };
+  };
+  /** The passage of the block at `at` that starts `before` tokens ahead of it, or later where the block ends sooner. */
+  const windowAt = (at: number) => {
+    const { blockStart, blockEnd } = blockOf(at);
+    let start = Math.max(blockStart, at - before);
+    let end = Math.min(blockEnd, start + length);
+    // Use the room left at the end of the block.
+    start = Math.max(blockStart, Math.min(start, end - length));
+    // Keep a match whole at the end of the passage.
+    const cut = matches.find((m) => m.start < end && m.end > end);
+    if (cut) end = cut.end;
+    return { start, end, blockStart, blockEnd };
+  };
+
+  let chosen = windowAt(bodyStart);
+  let most = 0;
+  for (const anchor of matches) {
+    if (anchor.start < bodyStart) continue;
+    const window = windowAt(anchor.start);
+    const distinct = new Set(matches.filter((m) => m.start >= window.start && m.end <= window.end).map(phraseOf)).size;
+    if (distinct > most) {
+      chosen = window;
+      most = distinct;
+    }
+  }
+  const { start, end, blockStart, blockEnd } = chosen;
 
   const parts: ExcerptPart[] = [];
   const push = (text: string, mark: boolean) => {
@@ -65,7 +88,7 @@ export function buildExcerpt(tokens: readonly string[], phrases: ReadonlyArray<r
     if (last && last.mark === mark) last.text += text;
     else if (text) parts.push({ text, mark });
   };
-  if (start > bodyStart) push(ellipsis, false);
+  if (start > blockStart) push(ellipsis, false);
   let previous: string | undefined;
   for (let i = start; i < end; ) {
     const match = matches.find((m) => m.start === i);
@@ -74,13 +97,13 @@ export function buildExcerpt(tokens: readonly string[], phrases: ReadonlyArray<r
     for (let k = i; k < stop; k++) {
       const token = tokens[k]!;
       if (previous !== undefined && spaceBetween(previous, token)) text += ' ';
-      text += token === BREAK ? ' ' : tokenText(token);
+      text += tokenText(token);
       previous = token;
     }
     push(text, Boolean(match));
     i = stop;
   }
-  if (end < tokens.length) push(ellipsis, false);
+  if (end < blockEnd) push(ellipsis, false);
   return parts;
 }
 

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { loadGlossary } from '../content/glossary.ts';
 import { createSiteConverters } from '../convert/siteConverters.ts';
 import type { VariantId } from '../shared/variants.ts';
-import { mapQuery, queryVocabulary, shardsForQuery } from './mapQuery.ts';
+import { mapQuery, queryReadings, queryVocabulary, READINGS_PER_TERM, shardsForQuery } from './mapQuery.ts';
 import { planQuery } from './queryPlan.ts';
 import { buildVocabulary, shardVocabulary } from './vocabulary.ts';
 
@@ -50,20 +50,52 @@ test('mapQuery', async (t) => {
   });
 });
 
+test('queryReadings', async (t) => {
+  const vocabulary = (query: string, variant: VariantId) => queryVocabulary(variant, shardsForQuery(query).flatMap((name) => (shards.has(name) ? [shards.get(name)!] : [])));
+  const readings = (query: string, variant: VariantId) => queryReadings(query, vocabulary(query, variant));
+  await t.test('should put the single best reading first (mapQuery\'s)', () => {
+    for (const [query, variant] of [['資料', 'zh-hans'], ['智慧城市', 'zh-hant'], ['城市大腦', 'zh-hans']] as const) {
+      assert.equal(readings(query, variant)[0], mapped(query, variant), `${query} on ${variant}`);
+    }
+  });
+  await t.test('should read a form of several units as each (智慧: the word, and Taiwan\'s 智能)', () => {
+    const shard = { variants: ['zh-hans', 'zh-hant', 'zh-tw', 'zh-hk'], units: [['智能', '智能', '智慧', '智能', 3], ['设', '設', '設', '設', 5]] };
+    const hant = queryReadings('智慧城市建设', queryVocabulary('zh-hant', [shard]));
+    assert.ok(hant.includes('智慧城市建設') && hant.includes('智能城市建設'), hant.join(' | '));
+  });
+  await t.test('should stay within the bound on a long query whose every unit has several readings', () => {
+    const long = '資料'.repeat(30);
+    const all = readings(long, 'zh-hans');
+    assert.ok(all.length > 1 && all.length <= READINGS_PER_TERM, `${all.length} readings`);
+    assert.equal(new Set(all).size, all.length, 'no reading twice');
+  });
+});
+
 test('planQuery', async (t) => {
-  await t.test('should search the mapped query and the query as typed, each as an exact phrase', () => {
-    const [term] = planQuery('资料', '数据');
+  await t.test('should search every reading of a term and the term as typed, each as an exact phrase', () => {
+    const [term] = planQuery('资料', () => ['数据']);
     assert.deepEqual(term!.alternatives.map((a) => a.pagefind), ['"数 据"', '"资 料"']);
   });
   await t.test('should search one alternative when mapping changes nothing, a single token unquoted', () => {
-    assert.deepEqual(planQuery('毅', '毅')[0]!.alternatives.map((a) => a.pagefind), ['毅']);
-    assert.deepEqual(planQuery('GDP', 'gdp')[0]!.alternatives.length, 1);
+    assert.deepEqual(planQuery('毅', (term) => [term])[0]!.alternatives.map((a) => a.pagefind), ['毅']);
+    assert.deepEqual(planQuery('GDP', () => ['gdp'])[0]!.alternatives.length, 1);
   });
   await t.test('should make each whitespace-separated part a term of its own', () => {
-    assert.deepEqual(planQuery('郑州  徐立毅', '郑州 徐立毅').map((t) => t.alternatives[0]!.text), ['郑州', '徐立毅']);
-    assert.deepEqual(planQuery('  ', '  '), []);
+    assert.deepEqual(planQuery('郑州  徐立毅').map((t) => t.alternatives[0]!.text), ['郑州', '徐立毅']);
+    assert.deepEqual(planQuery('  '), []);
   });
-  await t.test('should keep punctuation in a phrase', () => {
-    assert.equal(planQuery('城市，郑州', '城市，郑州')[0]!.alternatives[0]!.pagefind, '"城 市 _ff0c 郑 州"');
+  await t.test('should keep punctuation in a phrase in the exact reading, and split at it in the relaxed one', () => {
+    assert.equal(planQuery('城市，郑州')[0]!.alternatives[0]!.pagefind, '"城 市 _ff0c 郑 州"');
+    assert.deepEqual(planQuery('城市，郑州！', undefined, 'relaxed').map((t) => t.alternatives[0]!.pagefind), ['"城 市"', '"郑 州"']);
+  });
+  await t.test('should search a quoted query as one phrase, its quotes left out', () => {
+    for (const query of ['"城市 大脑"', '“城市大脑”', '「城市大腦」']) {
+      const terms = planQuery(query, (term) => [term.replace('腦', '脑')]);
+      assert.equal(terms.length, 1, query);
+      assert.equal(terms[0]!.alternatives[0]!.pagefind, '"城 市 大 脑"', query);
+    }
+  });
+  await t.test('should search full-width letters and digits as half-width ones', () => {
+    assert.deepEqual(planQuery('ＧＤＰ ２０１９').map((t) => t.alternatives.map((a) => a.pagefind)), [['GDP'], ['2019']]);
   });
 });

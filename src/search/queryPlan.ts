@@ -1,3 +1,4 @@
+import { queryTerms, type QueryReading } from './queryTerms.ts';
 import { detokenize, sameToken, tokenize } from './tokens.ts';
 
 /** One way to write a term: its tokens, the Pagefind query for them, and its text for highlighting. */
@@ -14,17 +15,17 @@ export interface Term {
 }
 
 /**
- * The searches for a query. Whitespace separates terms, all of which an article must contain (as in most
- * search boxes); each term is searched as the reader's variant writes it (`mapped`) and as typed, and matches
- * when either stands in the text as a run of consecutive tokens (Ctrl+F semantics).
+ * The searches for a query. Its terms (`queryTerms`: whitespace separates them, quotes make a phrase, and in
+ * the `relaxed` reading punctuation separates them too) must all stand in an article (as in most search
+ * boxes); each term is searched in every reading `readingsOf` gives (`queryReadings`: the reader's variant's
+ * forms of it) and as typed, and matches when any of them stands in the text as a run of consecutive tokens
+ * (Ctrl+F semantics). Readings that tokenize alike are searched once.
  */
-export function planQuery(typed: string, mapped: string): Term[] {
-  const typedTerms = typed.trim().split(/\s+/).filter(Boolean);
-  const mappedTerms = mapped.trim().split(/\s+/).filter(Boolean);
+export function planQuery(typed: string, readingsOf: (term: string) => readonly string[] = () => [], reading: QueryReading = 'exact'): Term[] {
   const terms: Term[] = [];
-  typedTerms.forEach((term, i) => {
+  for (const term of queryTerms(typed, reading)) {
     const alternatives: Alternative[] = [];
-    for (const written of [mappedTerms[i] ?? term, term]) {
+    for (const written of [...readingsOf(term), term]) {
       const tokens = tokenize(written);
       if (tokens.length === 0) continue;
       if (alternatives.some((a) => a.tokens.length === tokens.length && a.tokens.every((t, k) => sameToken(t, tokens[k]!)))) continue;
@@ -35,7 +36,7 @@ export function planQuery(typed: string, mapped: string): Term[] {
       });
     }
     if (alternatives.length > 0) terms.push({ alternatives });
-  });
+  }
   return terms;
 }
 

@@ -2,8 +2,9 @@ import { isVariantId } from '../../shared/variants.ts';
 import { formatPublished } from '../../shared/formatPublished.ts';
 import { createSitePaths } from '../../shared/sitePaths.ts';
 import { buildExcerpt, findPhrases } from '../excerpt.ts';
-import { mapQuery, queryVocabulary, shardsForQuery } from '../mapQuery.ts';
+import { queryReadings, queryVocabulary, shardsForQuery, type QueryVocabulary } from '../mapQuery.ts';
 import { planQuery, type Term } from '../queryPlan.ts';
+import { shortQuery } from '../queryTerms.ts';
 import { findTextMatches } from '../textMatches.ts';
 import type { VocabularyShard } from '../vocabulary.ts';
 import { OPEN_VOLUME, VOLUMES_FILE, type VolumeList } from '../searchVolumes.ts';
@@ -13,10 +14,13 @@ import { filterKeys, pagefindFilters, readState, writeState, type SearchState } 
 
 const pageSize = 10;
 
+/** How long typing must pause before the results follow the box (Pagefind's UI waits 300 ms too). */
+const TYPING_PAUSE_MS = 300;
+
 /**
  * The search page: reads its state from the URL, runs it, and keeps the URL in step with the form
- * (`pushState` on each new search, `popstate` restores). Strings come from the page (`[data-string]`), already
- * in the reader's script; nothing here is written in Chinese.
+ * (`pushState` on each search asked for, `replaceState` while typing, `popstate` restores). Strings come from
+ * the page (`[data-string]`), already in the reader's script; nothing here is written in Chinese.
  */
 export function startSearchPage(document: Document): void {
   const root = document.documentElement;
@@ -65,8 +69,8 @@ export function startSearchPage(document: Document): void {
     }
     return shard;
   };
-  /** The query as the reader's variant writes it, from the vocabulary shards of its characters. */
-  const mapToVariant = async (query: string) => mapQuery(query, queryVocabulary(variant, await Promise.all(shardsForQuery(query).map(loadShard))));
+  /** The vocabulary a query needs: the shards of its characters, indexed for the reader's variant. */
+  const vocabularyFor = async (query: string): Promise<QueryVocabulary> => queryVocabulary(variant, await Promise.all(shardsForQuery(query).map(loadShard)));
 
   let filtersReady: Promise<void> | undefined;
   const fillFilters = (state: SearchState) =>
@@ -113,42 +117,53 @@ export function startSearchPage(document: Document): void {
     status.textContent = string('searchLoading');
     mark('start');
     try {
-      const [search, mapped] = await Promise.all([loadArchive().then((a) => (mark('engine'), a)), mapToVariant(state.q).then((m) => (mark('mapped'), m))]);
-      const terms = planQuery(state.q, mapped);
-      // The newest volume's results show at once; each older volume adds its own. Best-match order can
-      // change as volumes come in, so the list is redrawn once at the end if it did (never while it grows).
-      for await (const progress of search.search(terms, filters, state.sort)) {
-        if (current !== generation) return;
-        const { results, done } = progress;
-        mark(done ? 'done' : 'step');
-        const grown = shown !== null && startsWith(results, shown.results.slice(0, shown.count));
-        if (!shown || shown.count === 0 || (done && !grown)) {
-          list.replaceChildren();
-          shown = { results, terms, count: 0 };
-          if (results.length > 0) await showMore(current);
-        } else if (grown) {
-          // The list shown stands: fill its first page, and offer the rest behind "more".
-          shown.results = results;
-          if (shown.count < pageSize) await showMore(current, pageSize - shown.count);
-          more.hidden = shown.count >= results.length;
+      const [search, vocabulary] = await Promise.all([loadArchive().then((a) => (mark('engine'), a)), vocabularyFor(state.q).then((v) => (mark('mapped'), v))]);
+      // Each term in every reading the reader's variant has for it (`queryReadings`).
+      const readingsOf = (term: string) => queryReadings(term, vocabulary);
+      // Punctuation is searched as typed first (`以上判断。`); when that finds nothing, it is read as a space.
+      const exact = planQuery(state.q, readingsOf);
+      const relaxed = planQuery(state.q, readingsOf, 'relaxed');
+      const plans = samePlan(exact, relaxed) ? [exact] : [exact, relaxed];
+      for (const [p, terms] of plans.entries()) {
+        const last = p === plans.length - 1;
+        // The newest volume's results show at once; each older volume adds its own. Best-match order can
+        // change as volumes come in, so the list is redrawn once at the end if it did (never while it grows).
+        for await (const progress of search.search(terms, filters, state.sort)) {
+          if (current !== generation) return;
+          const { results, done } = progress;
+          if (done && results.length === 0 && !last) break;
+          mark(done ? 'done' : 'step');
+          const grown = shown !== null && startsWith(results, shown.results.slice(0, shown.count));
+          if (!shown || shown.count === 0 || (done && !grown)) {
+            list.replaceChildren();
+            shown = { results, terms, count: 0 };
+            if (results.length > 0) await showMore(current);
+          } else if (grown) {
+            // The list shown stands: fill its first page, and offer the rest behind "more".
+            shown.results = results;
+            if (shown.count < pageSize) await showMore(current, pageSize - shown.count);
+            more.hidden = shown.count >= results.length;
+          }
+          if (current !== generation) return;
+          if (!done) {
+            if (results.length > 0) status.textContent = string('searchFoundSoFar', { count: results.length });
+            continue;
+          }
+          if (results.length === 0) {
+            // Said once, in the status line (also what is announced); the box under it only suggests what to try.
+            status.textContent = string('searchNone', { query: shortQuery(state.q) });
+            empty.hidden = false;
+          } else {
+            // Announced once every volume is in (or, offline, every volume at hand).
+            status.textContent = string(progress.partial ? 'searchFoundPartial' : 'searchFound', { count: results.length });
+          }
         }
-        if (current !== generation) return;
-        if (!done) {
-          if (results.length > 0) status.textContent = string('searchFoundSoFar', { count: results.length });
-          continue;
-        }
-        if (results.length === 0) {
-          empty.querySelector('[data-empty-message]')!.textContent = string('searchNone', { query: state.q });
-          empty.hidden = false;
-          status.textContent = string('searchNone', { query: state.q });
-        } else {
-          // Announced once every volume is in (or, offline, every volume at hand).
-          status.textContent = string(progress.partial ? 'searchFoundPartial' : 'searchFound', { count: results.length });
-        }
+        if (shown !== null && shown.results.length > 0) break;
       }
     } catch (error) {
       if (current !== generation) return;
       status.textContent = string('searchError');
+      started = ''; // Enter tries again
       console.warn('search failed', error);
     }
     list.removeAttribute('aria-busy');
@@ -156,6 +171,9 @@ export function startSearchPage(document: Document): void {
 
   // Marks for the bench and the browser's performance panel (`zhpress:search:…`).
   const mark = (name: string) => performance.mark(`zhpress:search:${name}`);
+
+  const samePlan = (a: readonly Term[], b: readonly Term[]) =>
+    a.length === b.length && a.every((term, i) => term.alternatives.map((x) => x.pagefind).join('\n') === b[i]!.alternatives.map((x) => x.pagefind).join('\n'));
 
   const startsWith = (results: readonly PagefindResult[], prefix: readonly PagefindResult[]) => prefix.every((r, i) => results[i]?.id === r.id);
 
@@ -232,11 +250,55 @@ export function startSearchPage(document: Document): void {
     parent.append(text.slice(at));
   };
 
-  const navigate = (state: SearchState) => {
-    const url = `${location.pathname}${writeState(state)}`;
-    if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
+  /** What the last search was started for (`writeState`), so Enter after typing does not search it again. */
+  let started = '';
+  const start = (state: SearchState) => {
+    started = writeState(state);
     void run(state);
   };
+
+  // The history entry that typing made: further typing replaces it (the URL follows the box), so the back
+  // button returns to the search before the reader started typing, not to every prefix of the query.
+  let typedEntry = false;
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  const stopTyping = () => {
+    clearTimeout(typing);
+    typing = undefined;
+  };
+
+  /** A search the reader asked for (Enter, a filter, the sort): a history entry of its own. */
+  const navigate = (state: SearchState) => {
+    stopTyping();
+    const url = `${location.pathname}${writeState(state)}`;
+    if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
+    typedEntry = false;
+    if (writeState(state) !== started) start(state);
+  };
+
+  /** The search for what the box holds now, as the reader types. */
+  const follow = () => {
+    typing = undefined;
+    const state = formState();
+    const url = `${location.pathname}${writeState(state)}`;
+    if (url !== `${location.pathname}${location.search}`) {
+      if (typedEntry) history.replaceState(null, '', url);
+      else history.pushState(null, '', url);
+      typedEntry = true;
+    }
+    if (writeState(state) !== started) start(state);
+  };
+
+  // Results follow the box as the reader types, once typing pauses (as Pagefind's own UI does). An IME's
+  // composition is not a query yet: the search waits for the characters it commits.
+  input.addEventListener('input', (event) => {
+    if ((event as InputEvent).isComposing) return;
+    stopTyping();
+    typing = setTimeout(follow, TYPING_PAUSE_MS);
+  });
+  input.addEventListener('compositionend', () => {
+    stopTyping();
+    typing = setTimeout(follow, TYPING_PAUSE_MS);
+  });
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -249,13 +311,16 @@ export function startSearchPage(document: Document): void {
     first?.querySelector('a')?.focus();
   });
   window.addEventListener('popstate', () => {
+    stopTyping();
+    typedEntry = false;
     const state = readState(location.search);
     showState(state);
-    void run(state);
+    start(state);
   });
 
   const initial = readState(location.search);
   showState(initial);
+  started = writeState(initial);
   // The first results come first: filter counts need every volume, so they are filled after (or at once
   // when there is nothing to search). Keep whatever the reader typed in the meantime.
   void run(initial)
