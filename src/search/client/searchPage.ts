@@ -9,7 +9,7 @@ import type { VocabularyShard } from '../vocabulary.ts';
 import { OPEN_VOLUME, VOLUMES_FILE, type VolumeList } from '../searchVolumes.ts';
 import { ArchiveSearch, type Pagefind, type PagefindData, type PagefindResult } from './archiveSearch.ts';
 import { fillPlaceholders } from '../../shared/fillPlaceholders.ts';
-import { filterKeys, pagefindFilters, readState, writeState, type SearchState } from './searchState.ts';
+import { filterKeys, pagefindFilters, readState, SEARCH_STATE_EVENT, writeState, type SearchState } from './searchState.ts';
 
 const pageSize = 10;
 
@@ -234,7 +234,10 @@ export function startSearchPage(document: Document): void {
 
   const navigate = (state: SearchState) => {
     const url = `${location.pathname}${writeState(state)}`;
-    if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
+    if (url !== `${location.pathname}${location.search}`) {
+      history.pushState(null, '', url);
+      document.dispatchEvent(new Event(SEARCH_STATE_EVENT));
+    }
     void run(state);
   };
 
