@@ -9,6 +9,7 @@ import type { VocabularyShard } from '../vocabulary.ts';
 import { OPEN_VOLUME, VOLUMES_FILE, type VolumeList } from '../searchVolumes.ts';
 import { ArchiveSearch, type Pagefind, type PagefindData, type PagefindResult } from './archiveSearch.ts';
 import { fillPlaceholders } from '../../shared/fillPlaceholders.ts';
+import { explainOfflineSearch } from './offlineSearch.ts';
 import { filterKeys, pagefindFilters, readState, SEARCH_STATE_EVENT, writeState, type SearchState } from './searchState.ts';
 
 const pageSize = 10;
@@ -29,6 +30,7 @@ export function startSearchPage(document: Document): void {
   const empty = document.querySelector<HTMLElement>('#search-empty')!;
   const list = document.querySelector<HTMLOListElement>('#search-results')!;
   const more = document.querySelector<HTMLButtonElement>('#search-more')!;
+  const offline = document.querySelector<HTMLElement>('#search-offline')!;
   const options = form.querySelector<HTMLElement>('[data-search-options]')!;
   const strings = new Map(
     [...document.querySelectorAll<HTMLElement>('#search-strings [data-string]')].map((el) => [el.dataset['string']!, el.textContent ?? '']),
@@ -104,6 +106,7 @@ export function startSearchPage(document: Document): void {
     list.replaceChildren();
     empty.hidden = true;
     more.hidden = true;
+    offline.hidden = true;
     if (!state.q && Object.keys(filters).length === 0) {
       list.removeAttribute('aria-busy');
       status.textContent = '';
@@ -148,7 +151,8 @@ export function startSearchPage(document: Document): void {
       }
     } catch (error) {
       if (current !== generation) return;
-      status.textContent = string('searchError');
+      // Offline without this variant's search kept, say so (with where search does work), not "try later".
+      if (!(await explainOfflineSearch({ document, variant, paths, string }).catch(() => false))) status.textContent = string('searchError');
       console.warn('search failed', error);
     }
     list.removeAttribute('aria-busy');
