@@ -18,7 +18,7 @@ import { PAGE_NETWORK_TIMEOUT_MS } from '../src/offline/swStrategy.ts';
  * builds (root and `/news/`), so the worker's scope and every URL it keeps are checked under a sub-path too.
  */
 
-/** Waits until the service worker has kept the page, its other variants and its variant's search. */
+/** Waits until the service worker has kept the page, its other variants and every variant's search. */
 async function visitOnline(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await expect(page.locator('html'), 'the service worker kept the page for offline reading').toHaveAttribute('data-offline', 'ready', { timeout: 45_000 });
