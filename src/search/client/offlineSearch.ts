@@ -22,10 +22,25 @@ export async function variantsSearchableOffline(paths: SitePaths): Promise<Varia
 }
 
 /**
+ * Whether the network is out of reach: the browser says so, or a request past the service worker (`sw.js`,
+ * which the worker never answers; `HEAD`, no body) fails. `navigator.onLine` alone is not enough: it stays true
+ * on a connection that reaches nothing, and under some emulation.
+ */
+async function isOffline(paths: SitePaths): Promise<boolean> {
+  if (!navigator.onLine) return true;
+  try {
+    await fetch(paths.asset('sw.js'), { method: 'HEAD', cache: 'no-store' });
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
  * Offline, a search that could not start tells the reader why, in their script: they are offline and this
  * variant's search is not kept here, with links to the variants whose search is (the query carried over, as
- * the script switcher carries it), or that none is kept yet. Returns false, showing nothing, when the reader
- * is online or this variant's search is kept (the failure is then something else).
+ * the script switcher carries it), or that none is kept yet. Returns false, showing nothing, when this
+ * variant's search is kept or the network answers (the failure is then something else: "try later").
  */
 export async function explainOfflineSearch(options: {
   document: Document;
@@ -34,9 +49,8 @@ export async function explainOfflineSearch(options: {
   string: (key: 'searchOffline' | 'searchOfflineNone', values?: Record<string, string>) => string;
 }): Promise<boolean> {
   const { document, variant, paths, string } = options;
-  if (navigator.onLine) return false;
   const kept = await variantsSearchableOffline(paths);
-  if (kept.includes(variant)) return false;
+  if (kept.includes(variant) || !(await isOffline(paths))) return false;
   const notice = document.querySelector<HTMLElement>('#search-offline')!;
   const status = document.querySelector<HTMLElement>('#search-status')!;
   const list = notice.querySelector<HTMLUListElement>('[data-offline-variants]')!;
