@@ -17,8 +17,10 @@ export interface PageProblems {
 
 /** Chromium's console line for a response with an HTTP error status: the only console error a 404 may cause. */
 const notFoundConsoleError = /^Failed to load resource: the server responded with a status of 404 \(Not Found\)$/;
+/** What Chromium logs for a request that fails offline: through the service worker `ERR_FAILED`, past it `ERR_INTERNET_DISCONNECTED`. */
+const offlineConsoleError = /^Failed to load resource: net::ERR_(FAILED|INTERNET_DISCONNECTED)$/;
 
-export const test = base.extend<{ site: SiteUnderTest; problems: PageProblems; allowNotFound: boolean }>({
+export const test = base.extend<{ site: SiteUnderTest; problems: PageProblems; allowNotFound: boolean; allowOfflineLoads: boolean }>({
   site: async ({ baseURL }, use) => {
     const url = new URL(baseURL!);
     const sitePath = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
@@ -30,6 +32,11 @@ export const test = base.extend<{ site: SiteUnderTest; problems: PageProblems; a
    */
   allowNotFound: [false, { option: true }],
   /**
+   * Tests that go offline on purpose where some of the page's files were never kept: the lines Chromium writes
+   * for each request that cannot reach the network are expected. Every other console error still fails the test.
+   */
+  allowOfflineLoads: [false, { option: true }],
+  /**
    * Watches every page of every test: console errors, responses of 400 and above, and any request to
    * another origin. Requests are watched, not intercepted: the browser reports each request it sends (a page's,
    * a worker's or the service worker's), whether or not the network then answers, so a leak is seen even when
@@ -37,7 +44,7 @@ export const test = base.extend<{ site: SiteUnderTest; problems: PageProblems; a
    * busy machine made every page load seconds slower.
    */
   problems: [
-    async ({ context, baseURL, allowNotFound }, use, testInfo) => {
+    async ({ context, baseURL, allowNotFound, allowOfflineLoads }, use, testInfo) => {
       const origin = new URL(baseURL!).origin;
       const problems: PageProblems = { consoleErrors: [], failedRequests: [], otherOrigins: [] };
       context.on('request', (request) => {
@@ -48,6 +55,7 @@ export const test = base.extend<{ site: SiteUnderTest; problems: PageProblems; a
         page.on('console', (message) => {
           if (message.type() !== 'error') return;
           if (allowNotFound && notFoundConsoleError.test(message.text())) return;
+          if (allowOfflineLoads && offlineConsoleError.test(message.text())) return;
           problems.consoleErrors.push(`${page.url()}: ${message.text()}`);
         });
         page.on('pageerror', (error) => problems.consoleErrors.push(`${page.url()}: ${error.message}`));

@@ -18,7 +18,7 @@ import { PAGE_NETWORK_TIMEOUT_MS } from '../src/offline/swStrategy.ts';
  * builds (root and `/news/`), so the worker's scope and every URL it keeps are checked under a sub-path too.
  */
 
-/** Waits until the service worker has kept the page, its other variants and its variant's search. */
+/** Waits until the service worker has kept the page, its other variants and every variant's search. */
 async function visitOnline(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await expect(page.locator('html'), 'the service worker kept the page for offline reading').toHaveAttribute('data-offline', 'ready', { timeout: 45_000 });
@@ -59,6 +59,18 @@ test.describe('offline reading', () => {
     // A result opens the kept article, whatever the query string the result link carries.
     await result.click();
     await expect(page.locator('h1')).toContainText('鄭州');
+  });
+
+  test('after reading in zh-hans, search works offline in every variant, in its own script', async ({ page, context, site }) => {
+    test.slow();
+    await visitOnline(page, site.url(`zh-hans/${seedSlug}/`));
+    await context.setOffline(true);
+    for (const variant of variants) {
+      const query = variant.id === 'zh-hans' ? '城市大脑' : '城市大腦';
+      await page.goto(site.url(`${variant.id}/search/?q=${encodeURIComponent(query)}`));
+      await expect(page.locator(`#search-results a[href*="/${variant.id}/${seedSlug}/"]`).first(), `offline search on ${variant.id}`).toBeVisible({ timeout: 0 });
+      await expect(page.locator('#search-offline')).toBeHidden();
+    }
   });
 
   test('a page never kept shows the offline page in the reader’s variant, listing what can be read', async ({ page, context, site }) => {
@@ -273,6 +285,46 @@ async function staleCacheEntries(page: Page, server: APIRequestContext): Promise
   }
   return stale;
 }
+
+test.describe('offline search where a variant\'s search is not kept', () => {
+  // The search page's preloads and Pagefind's files cannot load offline when never kept: Chromium logs each.
+  test.use({ allowOfflineLoads: true });
+
+  test('offline, a variant whose search is not kept says so in the reader’s script and links to one that works', async ({ page, context, site }) => {
+    await visitOnline(page, site.url(`zh-hans/${seedSlug}/`));
+    // As when the browser evicted it: zh-hk's search files are gone from the cache; the others stay.
+    const dropped = await page.evaluate(async (variantDir) => {
+      let count = 0;
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) if (new URL(request.url).pathname.includes(variantDir)) count += Number(await cache.delete(request));
+      }
+      return count;
+    }, `/pagefind/zh-hk/`);
+    expect(dropped, 'zh-hk search files were kept, then dropped').toBeGreaterThan(0);
+    await context.setOffline(true);
+    await page.goto(site.url(`zh-hk/search/?q=${encodeURIComponent('城市大腦')}`));
+    await expect(page.getByRole('status')).toHaveText('你現在離線。這部裝置沒有儲存香港繁體的搜尋；以下文字版本可以離線搜尋：');
+    const working = page.locator('#search-offline a[data-variant]');
+    await expect(working).toHaveCount(3);
+    expect(await working.evaluateAll((as) => as.map((a) => a.getAttribute('data-variant')))).toEqual(['zh-hans', 'zh-hant', 'zh-tw']);
+    const toHans = page.locator('#search-offline a[data-variant="zh-hans"]');
+    await expect(toHans).toHaveText('简体');
+    await toHans.click();
+    await expect(page).toHaveURL(`${site.url('zh-hans/search/')}?q=${encodeURIComponent('城市大脑')}`);
+    await expect(page.locator(`#search-results a[href*="/zh-hans/${seedSlug}/"]`).first()).toBeVisible({ timeout: 0 });
+  });
+
+  test('offline with no search kept (Data Saver was on), the search page says so instead of “try later”', async ({ page, context, site }) => {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setDataSaverOverride', { dataSaverEnabled: true });
+    await visitOnline(page, site.url(`zh-tw/${seedSlug}/`));
+    await context.setOffline(true);
+    await page.goto(site.url(`zh-tw/search/?q=${encodeURIComponent('城市大腦')}`));
+    await expect(page.getByRole('status')).toHaveText('你現在離線。這台裝置還沒有儲存任何文字版本的搜尋；連網時讀一篇文章，就會儲存下來。');
+    await expect(page.locator('#search-offline a')).toHaveCount(0);
+  });
+});
 
 // One build pair is enough: it runs under `/news/`, with its own server (two deploys into one folder).
 test.describe('a new deploy', { tag: '@subpath-only' }, () => {

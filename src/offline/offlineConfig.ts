@@ -21,7 +21,7 @@ export interface OfflineConfig {
   precache: RevisionedUrl[];
   /**
    * Per variant: the URL of a JSON array of `[url, revision]` of the Pagefind files its search needs, fetched after the first
-   * visit of a page of that variant. A separate, content-hashed file, so `sw.js` stays small at any size of
+   * visit of any page (the reader's variant first, then the others). A separate, content-hashed file, so `sw.js` stays small at any size of
    * site (a 10,000-article index has over a thousand chunks per variant).
    */
   search: Record<string, string>;

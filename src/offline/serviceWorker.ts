@@ -68,7 +68,7 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(strategy === 'page' ? page(request, url, event) : strategy === 'immutable' ? immutable(request) : revalidate(request, url));
 });
 
-/** A page asks the worker to keep it, its other variants and its variant's search for offline reading. */
+/** A page asks the worker to keep it and its other variants for offline reading, with every variant's search. */
 self.addEventListener('message', (event) => {
   const data = event.data as { type?: unknown; url?: unknown; search?: unknown } | null;
   const port = event.ports[0];
@@ -245,9 +245,14 @@ async function keepForOffline(url: URL, withSearch: boolean): Promise<{ pages: n
     summary.pages++;
   }).then((failures) => (summary.failed += failures));
   if (!withSearch) return summary;
-  const { fetched, failed } = await keepSearch(await caches.open(names.shell), variant);
-  summary.search += fetched;
-  summary.failed += failed;
+  // The page was kept in every variant, so search is too: the reader's variant first, then the others (each
+  // within its own budget), so a reader who switches script offline can still search.
+  const shell = await caches.open(names.shell);
+  for (const each of [variant, ...config.variants.filter((v) => v !== variant)]) {
+    const { fetched, failed } = await keepSearch(shell, each);
+    summary.search += fetched;
+    summary.failed += failed;
+  }
   return summary;
 }
 

@@ -47,6 +47,8 @@ export const uiStringsSchema = z.strictObject({
   searchNoneHint: text,
   searchMore: text,
   searchError: text,
+  searchOffline: text,
+  searchOfflineNone: text,
   published: text,
   publishedBy: text,
   originalSource: text,

@@ -1,6 +1,6 @@
 /**
  * Registers the site's service worker (`<base>sw.js`, scope `<base>`) and asks it to keep the page being read
- * for offline reading, with its other variants and its variant's search. Runs from an external module
+ * for offline reading, with its other variants and every variant's search. Runs from an external module
  * script (the Content-Security-Policy allows no inline script). Offline reading is an enhancement: without
  * service workers, or when anything fails, the page works as before.
  *

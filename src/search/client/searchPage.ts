@@ -10,7 +10,8 @@ import type { VocabularyShard } from '../vocabulary.ts';
 import { OPEN_VOLUME, VOLUMES_FILE, type VolumeList } from '../searchVolumes.ts';
 import { ArchiveSearch, type Pagefind, type PagefindData, type PagefindResult } from './archiveSearch.ts';
 import { fillPlaceholders } from '../../shared/fillPlaceholders.ts';
-import { filterKeys, pagefindFilters, readState, writeState, type SearchState } from './searchState.ts';
+import { explainOfflineSearch } from './offlineSearch.ts';
+import { filterKeys, pagefindFilters, readState, SEARCH_STATE_EVENT, writeState, type SearchState } from './searchState.ts';
 
 const pageSize = 10;
 
@@ -33,6 +34,7 @@ export function startSearchPage(document: Document): void {
   const empty = document.querySelector<HTMLElement>('#search-empty')!;
   const list = document.querySelector<HTMLOListElement>('#search-results')!;
   const more = document.querySelector<HTMLButtonElement>('#search-more')!;
+  const offline = document.querySelector<HTMLElement>('#search-offline')!;
   const options = form.querySelector<HTMLElement>('[data-search-options]')!;
   const strings = new Map(
     [...document.querySelectorAll<HTMLElement>('#search-strings [data-string]')].map((el) => [el.dataset['string']!, el.textContent ?? '']),
@@ -108,6 +110,7 @@ export function startSearchPage(document: Document): void {
     list.replaceChildren();
     empty.hidden = true;
     more.hidden = true;
+    offline.hidden = true;
     if (!state.q && Object.keys(filters).length === 0) {
       list.removeAttribute('aria-busy');
       status.textContent = '';
@@ -162,7 +165,8 @@ export function startSearchPage(document: Document): void {
       }
     } catch (error) {
       if (current !== generation) return;
-      status.textContent = string('searchError');
+      // Offline without this variant's search kept, say so (with where search does work), not "try later".
+      if (!(await explainOfflineSearch({ document, variant, paths, string }).catch(() => false))) status.textContent = string('searchError');
       started = ''; // Enter tries again
       console.warn('search failed', error);
     }
@@ -270,7 +274,11 @@ export function startSearchPage(document: Document): void {
   const navigate = (state: SearchState) => {
     stopTyping();
     const url = `${location.pathname}${writeState(state)}`;
-    if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
+    if (url !== `${location.pathname}${location.search}`) {
+      history.pushState(null, '', url);
+      // The script switcher's links follow the URL (switcherState.ts).
+      document.dispatchEvent(new Event(SEARCH_STATE_EVENT));
+    }
     typedEntry = false;
     if (writeState(state) !== started) start(state);
   };
@@ -284,6 +292,7 @@ export function startSearchPage(document: Document): void {
       if (typedEntry) history.replaceState(null, '', url);
       else history.pushState(null, '', url);
       typedEntry = true;
+      document.dispatchEvent(new Event(SEARCH_STATE_EVENT));
     }
     if (writeState(state) !== started) start(state);
   };

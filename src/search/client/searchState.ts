@@ -8,6 +8,12 @@ export interface SearchState {
   sort: '' | 'newest';
 }
 
+/**
+ * Fired on `document` when the search page has put a new state in its URL (`pushState`, which fires no event
+ * of its own): the script switcher carries the new state to the other variants.
+ */
+export const SEARCH_STATE_EVENT = 'zhpress:search-state';
+
 /** The filter keys of the index (`data-pagefind-filter` on the article page), in the order the page shows them. */
 export const filterKeys = ['section', 'tag', 'year'] as const;
 
