@@ -108,8 +108,12 @@ const glossary = readFileSync(join(projectRoot, 'content', 'glossary.yaml'), 'ut
 const projectDir = createProjectCopy(projectRoot, join(workDir, 'project'));
 // The peer builds in a copy of its own, so its cold caches never touch the ones the newsroom changes reuse.
 const peerProjectDir = flags.peer ? createProjectCopy(projectRoot, join(workDir, 'project-peer')) : null;
-/** Publishing and correcting run up to this size; larger archives are built once (time and memory). */
-const largestNewsroomSize = 10_000;
+/**
+ * Publishing and correcting run up to this size; larger archives are built once (time and memory). A little
+ * over 10,000, so `--sizes 10010` measures a typical publish into 10,000 articles: at 10,000 itself the next
+ * article closes eight small search volumes into one medium volume, which happens once every 200 publishes.
+ */
+const largestNewsroomSize = 10_100;
 progress(`sizes ${sizes.join(', ')}; working in ${workDir}`);
 
 let browser: Browser | null = null;
