@@ -58,6 +58,10 @@ export const uiStringsSchema = z.strictObject({
   offlineBody: text,
   feed: text,
   contents: text,
+  previousArticle: text,
+  nextArticle: text,
+  moreArticles: text,
+  variantHomes: text,
 });
 
 export type UiStrings = z.infer<typeof uiStringsSchema>;
