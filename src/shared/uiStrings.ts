@@ -62,6 +62,7 @@ export const uiStringsSchema = z.strictObject({
   nextArticle: text,
   moreArticles: text,
   variantHomes: text,
+  searchBrowseInstead: text,
 });
 
 export type UiStrings = z.infer<typeof uiStringsSchema>;
