@@ -294,10 +294,10 @@ test.describe('screenshots', { tag: '@root-only' }, () => {
       await page.emulateMedia({ colorScheme: scheme });
       for (const [name, viewport] of Object.entries(viewports)) {
         await page.setViewportSize(viewport);
-        for (const [page_, path] of Object.entries(small)) {
+        for (const [shot, path] of Object.entries(small)) {
           await page.goto(site.url(path));
-          if (page_.startsWith('article-end')) await page.locator('.article-end').scrollIntoViewIfNeeded();
-          await page.screenshot({ path: join(screenshotDir, `${page_}-${name}-${scheme}.png`), fullPage: !page_.startsWith('article-end') });
+          if (shot.startsWith('article-end')) await page.locator('.article-end').scrollIntoViewIfNeeded();
+          await page.screenshot({ path: join(screenshotDir, `${shot}-${name}-${scheme}.png`), fullPage: !shot.startsWith('article-end') });
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           expect(overflow, `horizontal overflow of /${path} at ${name} width`).toBeLessThanOrEqual(0);
         }
