@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
+import { parse } from 'yaml';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { Parser } from 'htmlparser2';
 import { variants } from '../src/shared/variants.ts';
@@ -6,6 +9,8 @@ import { FEED_ENTRIES } from '../src/publish/atomFeed.ts';
 import { expect, test } from './fixtures.ts';
 import { expectedListings, publishedSlugs, walkHome } from './homeListing.ts';
 import { seedSlug } from './seedArticle.ts';
+import { e2eContentDir } from './globalSetup.ts';
+import { pngSize } from '../src/publish/testing/pngSize.ts';
 
 /**
  * The built site as a static host serves it: every reference resolves under the deploy base, the sitemap
@@ -236,7 +241,18 @@ test.describe('discoverability', () => {
       expect(await og('article:published_time')).toBe('2019-12-20T15:14:59+08:00');
       const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
       expect(jsonLd).toMatchObject({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: h1, inLanguage: variant.lang, url: canonical, datePublished: '2019-12-20T15:14:59+08:00' });
-      expect(jsonLd.publisher.name).toBe(variant.script === 'hant' ? '中華寫字樓網' : '中华写字楼网');
+      expect(jsonLd.sourceOrganization).toMatchObject({ '@type': 'Organization', name: variant.script === 'hant' ? '中華寫字樓網' : '中华写字楼网', url: 'http://news.officese.com/' });
+      expect(jsonLd.isBasedOn.publisher.name).toBe(variant.script === 'hant' ? '每日經濟新聞' : '每日经济新闻');
+      // Google's NewsArticle fields: the page it is the main entity of, the dates, an image, this site as publisher.
+      expect(jsonLd.mainEntityOfPage).toEqual({ '@type': 'WebPage', '@id': canonical });
+      expect(jsonLd.dateModified).toBe('2019-12-20T15:14:59+08:00');
+      expect(jsonLd.publisher).toMatchObject({ '@type': 'Organization', name: await page.locator('.site-name').innerText(), url: new URL(site.url(`${variant.id}/`), canonical!).href });
+      // Absolute, on the site's own origin (SITE_URL: https in production; the e2e builds use the test server's).
+      expect(jsonLd.publisher.logo.url).toBe(new URL(site.url('icon-512.png'), canonical!).href);
+      expect(await pngAt(request, jsonLd.publisher.logo.url)).toEqual({ width: jsonLd.publisher.logo.width, height: jsonLd.publisher.logo.height });
+      expect(jsonLd.image).toHaveLength(1);
+      expect(jsonLd.image[0].url).toBe(await og('og:image'));
+      expect(await pngAt(request, jsonLd.image[0].url)).toEqual({ width: 1200, height: 630 });
     });
 
     test(`${variant.id}: the web app manifest starts at the variant's home, scoped to the base`, async ({ page, request, site }) => {
@@ -249,6 +265,130 @@ test.describe('discoverability', () => {
       expect(manifest).toMatchObject({ start_url: site.url(`${variant.id}/`), scope: site.base, lang: variant.lang, display: 'standalone' });
       for (const icon of manifest.icons) expect((await request.get(icon.src)).status()).toBe(200);
       if (variant.script === 'hant') expect(manifest.name).not.toMatch(/闻/);
+    });
+  }
+});
+
+/** Width and height of the PNG at an absolute URL of the built site (its path, fetched from the server under test). */
+async function pngAt(request: APIRequestContext, url: string): Promise<{ width: number; height: number }> {
+  const response = await request.get(new URL(url).pathname);
+  expect(response.status(), url).toBe(200);
+  expect(response.headers()['content-type'], url).toBe('image/png');
+  return pngSize(await response.body());
+}
+
+/** The JSON-LD, `og:image` and `twitter:card` of a page, read from its HTML. */
+async function sharingOf(request: APIRequestContext, path: string) {
+  const { text } = await getText(request, path);
+  const meta = (key: string) => new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(text)?.[1];
+  const jsonLd = /<script type="application\/ld\+json">([^<]*)<\/script>/.exec(text)?.[1];
+  return { image: meta('og:image'), width: meta('og:image:width'), height: meta('og:image:height'), card: meta('twitter:card'), jsonLd: jsonLd ? JSON.parse(jsonLd) : undefined };
+}
+
+test.describe('sharing and installing', () => {
+  test('every kind of page in every variant has a 1200×630 PNG og:image in its own script, and a large twitter:card', async ({ request, site }) => {
+    const cards = new Map<string, Buffer>();
+    for (const variant of variants) {
+      for (const path of ['', `${seedSlug}/`, 'page/1/', 'search/', 'offline/', '404.html']) {
+        const sharing = await sharingOf(request, site.url(`${variant.id}/${path}`));
+        expect(sharing.card, `${variant.id}/${path}`).toBe('summary_large_image');
+        expect(sharing.image, `${variant.id}/${path}`).toMatch(/^https?:\/\/[^/]+\/.*\.png$/);
+        expect([sharing.width, sharing.height]).toEqual(['1200', '630']);
+        expect(await pngAt(request, sharing.image!)).toEqual({ width: 1200, height: 630 });
+        expect(new URL(sharing.image!).pathname).toBe(site.url(`${variant.id}/share-card.png`));
+      }
+      cards.set(variant.id, await (await request.get(site.url(`${variant.id}/share-card.png`))).body());
+    }
+    // Drawn in each variant's script: the Simplified card is not the Traditional one, nor Hong Kong's (台, 閲) Taiwan's.
+    expect(cards.get('zh-hans')!.equals(cards.get('zh-hant')!)).toBe(false);
+    expect(cards.get('zh-hk')!.equals(cards.get('zh-tw')!)).toBe(false);
+    const root = await sharingOf(request, site.url());
+    expect(root.card).toBe('summary_large_image');
+    expect(await pngAt(request, root.image!)).toEqual({ width: 1200, height: 630 });
+  });
+
+  for (const variant of variants) {
+    test(`${variant.id}: the manifest lists PNG icons at 192 and 512 and a maskable one, and pages link an apple-touch-icon`, async ({ page, request, site }) => {
+      await page.goto(site.url(`${variant.id}/${seedSlug}/`));
+      const manifest = await (await request.get((await page.locator('link[rel="manifest"]').getAttribute('href'))!)).json();
+      const png = (manifest.icons as Array<{ src: string; sizes: string; type: string; purpose: string }>).filter((icon) => icon.type === 'image/png');
+      expect(png.map((icon) => `${icon.sizes} ${icon.purpose}`).sort()).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+      for (const icon of png) {
+        const [width, height] = icon.sizes.split('x').map(Number);
+        expect(await pngAt(request, new URL(icon.src, 'http://x').href), icon.src).toEqual({ width, height });
+      }
+      const touch = await page.locator('link[rel="apple-touch-icon"]').getAttribute('href');
+      expect(touch).toBe(site.url('apple-touch-icon.png'));
+      expect(await pngAt(request, new URL(touch!, 'http://x').href)).toEqual({ width: 180, height: 180 });
+    });
+  }
+
+  test('every article’s JSON-LD gives its dates as the source did: a date alone stays a date, no time invented', async ({ request, site }) => {
+    const dir = join(e2eContentDir, 'articles');
+    const sources = readdirSync(dir).filter((file) => file.endsWith('.mdx')).map((file) => ({ slug: file.replace(/\.mdx$/, ''), data: parse(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(dir, file), 'utf8'))![1]!) as { published: string; updated?: string; author?: string; draft?: boolean } }));
+    const published = sources.filter((source) => !source.data.draft);
+    expect(published.length).toBe(publishedSlugs().length);
+    for (const variant of variants) {
+      for (const { slug, data } of published) {
+        const { jsonLd } = await sharingOf(request, site.url(`${variant.id}/${slug}/`));
+        expect(jsonLd.datePublished, `${variant.id}/${slug}`).toBe(data.published);
+        expect(jsonLd.dateModified, `${variant.id}/${slug}`).toBe(data.updated ?? data.published);
+        expect(jsonLd.author === undefined, `${variant.id}/${slug}: author only where the source names one`).toBe(data.author === undefined);
+      }
+    }
+  });
+});
+
+test.describe('the small pages', () => {
+  test('the root says what the site is once per script, each part in its language, with one list label', async ({ browser, site, baseURL }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, baseURL: baseURL! });
+    const page = await context.newPage();
+    await page.goto(site.url());
+    await expect(page.locator('h1 [lang="zh-Hans"]')).toHaveText('zhpress 中文新闻');
+    await expect(page.locator('h1 [lang="zh-Hant"]')).toHaveText('zhpress 中文新聞');
+    await expect(page.locator('p[lang="zh-Hans"]')).toHaveText(/^中文新闻，.*可离线阅读。$/);
+    await expect(page.locator('p[lang="zh-Hant"]')).toHaveText(/^中文新聞，.*可離線閱讀。$/);
+    await expect(page.getByRole('list')).toHaveAccessibleName('文字版本');
+    await expect(page.getByRole('list').getByRole('link')).toHaveCount(variants.length);
+    // x-default follows the rule of every page: the default variant's page (here its home).
+    await expect(page.locator('link[hreflang="x-default"]')).toHaveAttribute('href', new RegExp(`${site.url('zh-hans/')}$`));
+    await context.close();
+  });
+
+  test('every page of every variant points x-default at the same page in zh-hans', async ({ request, site }) => {
+    for (const variant of variants) {
+      for (const path of ['', `${seedSlug}/`, 'page/1/', 'search/']) {
+        const { text } = await getText(request, site.url(`${variant.id}/${path}`));
+        expect(new URL(/hreflang="x-default" href="([^"]+)"/.exec(text)![1]!).pathname, `${variant.id}/${path}`).toBe(site.url(`zh-hans/${path}`));
+      }
+    }
+  });
+
+  for (const variant of variants) {
+    test(`${variant.id}: an article ends with its credit, the older and newer articles, and the way home`, async ({ page, site }) => {
+      const slugs = publishedSlugs();
+      const middle = Math.floor(slugs.length / 2);
+      await page.goto(site.url(`${variant.id}/${slugs[middle]}/`));
+      const end = page.locator('.article-end');
+      await expect(end.locator('a[rel="prev"]')).toHaveAttribute('href', site.url(`${variant.id}/${slugs[middle + 1]}/`));
+      await expect(end.locator('a[rel="next"]')).toHaveAttribute('href', site.url(`${variant.id}/${slugs[middle - 1]}/`));
+      await expect(end.getByRole('navigation')).toContainText(variant.script === 'hant' ? '返回首頁' : '返回首页');
+      await end.getByRole('link', { name: variant.script === 'hant' ? '返回首頁' : '返回首页' }).click();
+      await expect(page).toHaveURL(new RegExp(`${site.url(`${variant.id}/`)}$`));
+      // The seed credits its site and source; the newest article has no newer one, the oldest no older one.
+      await page.goto(site.url(`${variant.id}/${seedSlug}/`));
+      await expect(page.locator('.article-credit')).toHaveText(variant.script === 'hant' ? /^發[布佈]網站：中華寫字樓網；原始來源：每日經濟新聞$/ : '发布网站：中华写字楼网；原始来源：每日经济新闻');
+      await page.goto(site.url(`${variant.id}/${slugs[0]}/`));
+      await expect(page.locator('.article-end a[rel="next"]')).toHaveCount(0);
+      await page.goto(site.url(`${variant.id}/${slugs.at(-1)}/`));
+      await expect(page.locator('.article-end a[rel="prev"]')).toHaveCount(0);
+    });
+
+    test(`${variant.id}: the offline page puts the variant homes under their own heading`, async ({ page, site }) => {
+      await page.goto(site.url(`${variant.id}/offline/`));
+      const homes = page.getByRole('list', { name: variant.script === 'hant' ? '各文字版本的首頁' : '各文字版本的首页' });
+      await expect(homes.getByRole('link')).toHaveCount(variants.length);
+      await expect(page.getByRole('heading', { level: 2 })).toHaveText(variant.script === 'hant' ? '各文字版本的首頁' : '各文字版本的首页');
     });
   }
 });
@@ -288,13 +428,19 @@ test.describe('static host files', () => {
       });
     }
 
-    test('a missing page outside any variant gets the site 404 page, in all four scripts', async ({ page, site }) => {
+    test('a missing page outside any variant gets the site 404 page, one message per script, with a way to every home', async ({ page, site }) => {
       const response = await page.goto(site.url('no-such-page/'));
       expect(response?.status()).toBe(404);
-      for (const variant of variants) {
-        await expect(page.locator(`section[data-variant="${variant.id}"] a`)).toHaveAttribute('href', site.url(`${variant.id}/`));
-      }
+      await expect(page.locator('section')).toHaveCount(2);
+      await expect(page.locator('section[lang="zh-Hans"] h2')).toHaveText('找不到页面');
       await expect(page.locator('section[lang="zh-Hant"] h2')).toHaveText('找不到頁面');
+      for (const variant of variants) {
+        const home = page.locator(`section[lang="${variant.script === 'hant' ? 'zh-Hant' : 'zh-Hans'}"] a[data-variant="${variant.id}"]`);
+        await expect(home).toHaveAttribute('href', site.url(`${variant.id}/`));
+        await expect(home).toHaveText(`${variant.script === 'hant' ? '返回首頁' : '返回首页'}（${variant.label}）`);
+      }
+      // CJK punctuation only: no ASCII colon or parenthesis in what the page says.
+      expect(await page.locator('main').innerText()).not.toMatch(/[:()]/);
     });
   });
 });

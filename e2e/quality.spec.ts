@@ -73,6 +73,7 @@ test.describe('axe-core', { tag: '@root-only' }, () => {
     'archive page 2': `${variant}/page/2/`,
     'search with results': `${variant}/search/?q=${encodeURIComponent('城市大脑')}`,
     '404 page': `${variant}/404.html`,
+    'offline page': `${variant}/offline/`,
   });
 
   for (const variant of variants) {
@@ -95,6 +96,14 @@ test.describe('axe-core', { tag: '@root-only' }, () => {
         expect(report, `axe-core violations on ${path}:\n${report.join('\n')}\n`).toEqual([]);
       });
     }
+  }
+
+  for (const [kind, path] of Object.entries({ 'root page': '', 'root 404 page': '404.html' })) {
+    test(`${kind}: no violations`, async ({ page, site }) => {
+      expect((await page.goto(site.url(path)))?.status()).toBe(200);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+    });
   }
 });
 
@@ -232,6 +241,18 @@ test.describe('without JavaScript', { tag: '@root-only' }, () => {
     });
   }
 
+  for (const variant of variants) {
+    test(`${variant.id}: the search page says search needs JavaScript and offers the article list`, async ({ page, site }) => {
+      await page.goto(site.url(`${variant.id}/search/`));
+      const notice = page.locator('.search-noscript');
+      await expect(notice).toBeVisible();
+      await expect(notice).toContainText(variant.script === 'hant' ? '搜尋需要 JavaScript' : '搜索需要 JavaScript');
+      await notice.getByRole('link').click();
+      await expect(page).toHaveURL(new RegExp(`${site.url(`${variant.id}/`)}$`));
+      await expect(page.locator('.article-list li').first()).toBeVisible();
+    });
+  }
+
   test('the switcher moves between all four variants', async ({ page, site }) => {
     await page.goto(site.url(`zh-hans/${seedSlug}/`));
     for (const target of [...variants.slice(1), variants[0]!]) {
@@ -264,6 +285,31 @@ test.describe('screenshots', { tag: '@root-only' }, () => {
       }
     });
   }
+
+  test('the small pages and the share cards, at phone and desktop width, light and dark', async ({ page, site }) => {
+    test.slow();
+    mkdirSync(screenshotDir, { recursive: true });
+    const small = { root: '', 'root-404': '404.html', 'offline-zh-tw': 'zh-tw/offline/', 'article-end-zh-hk': `zh-hk/${seedSlug}/` };
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const [name, viewport] of Object.entries(viewports)) {
+        await page.setViewportSize(viewport);
+        for (const [shot, path] of Object.entries(small)) {
+          await page.goto(site.url(path));
+          if (shot.startsWith('article-end')) await page.locator('.article-end').scrollIntoViewIfNeeded();
+          await page.screenshot({ path: join(screenshotDir, `${shot}-${name}-${scheme}.png`), fullPage: !shot.startsWith('article-end') });
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          expect(overflow, `horizontal overflow of /${path} at ${name} width`).toBeLessThanOrEqual(0);
+        }
+      }
+    }
+    // The cards as a share preview shows them: the PNG itself, one per script family.
+    for (const variant of ['zh-hans', 'zh-hk']) {
+      const card = await page.request.get(site.url(`${variant}/share-card.png`));
+      expect(card.headers()['content-type']).toBe('image/png');
+      writeFileSync(join(screenshotDir, `share-card-${variant}.png`), await card.body());
+    }
+  });
 
   test('an archive page with its newer and older links at phone width, in every variant', async ({ page, site }) => {
     // A full-page screenshot per variant.

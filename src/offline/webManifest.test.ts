@@ -11,6 +11,13 @@ test('webManifest', async (t) => {
     assert.equal(manifest['id'], '/news/zh-hk/');
     assert.equal(manifest['scope'], '/news/');
     assert.equal(manifest['lang'], 'zh-Hant-HK');
-    assert.deepEqual((manifest['icons'] as Array<{ src: string }>).map((icon) => icon.src), ['/news/favicon.svg']);
+    assert.deepEqual((manifest['icons'] as Array<{ src: string }>).map((icon) => icon.src), ['/news/favicon.svg', '/news/icon-192.png', '/news/icon-512.png', '/news/icon-maskable-512.png']);
+  });
+
+  await t.test('should list PNG icons at 192 and 512 and a maskable one, each with its size', () => {
+    const icons = webManifest(getVariant('zh-tw'), createSitePaths('/'), { name: '名', description: '述' })['icons'] as Array<{ sizes: string; type: string; purpose: string }>;
+    const png = icons.filter((icon) => icon.type === 'image/png');
+    assert.deepEqual(png.filter((icon) => icon.purpose === 'any').map((icon) => icon.sizes), ['192x192', '512x512']);
+    assert.deepEqual(png.filter((icon) => icon.purpose === 'maskable').map((icon) => icon.sizes), ['512x512']);
   });
 });

@@ -1,5 +1,6 @@
 import type { Variant } from '../shared/variants.ts';
 import type { SitePaths } from '../shared/sitePaths.ts';
+import { siteIcons } from '../shared/siteIcons.ts';
 
 /** Texts of a manifest, already in the variant's script. */
 export interface ManifestTexts {
@@ -25,6 +26,11 @@ export function webManifest(variant: Variant, paths: SitePaths, texts: ManifestT
     // The site's light palette (src/render/styles/site.css); the page follows the system's dark mode itself.
     background_color: '#ffffff',
     theme_color: '#0b57d0',
-    icons: [{ src: paths.asset('favicon.svg'), sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+    // The SVG for browsers that scale it; the PNGs for those that want fixed sizes (Android's install needs 192
+    // and 512) and a maskable one for launchers that cut their own shape.
+    icons: [
+      { src: paths.asset('favicon.svg'), sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+      ...siteIcons.map((icon) => ({ src: paths.asset(icon.file), sizes: `${icon.size}x${icon.size}`, type: 'image/png', purpose: icon.purpose })),
+    ],
   };
 }

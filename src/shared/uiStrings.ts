@@ -60,6 +60,11 @@ export const uiStringsSchema = z.strictObject({
   offlineBody: text,
   feed: text,
   contents: text,
+  previousArticle: text,
+  nextArticle: text,
+  moreArticles: text,
+  variantHomes: text,
+  searchBrowseInstead: text,
 });
 
 export type UiStrings = z.infer<typeof uiStringsSchema>;
