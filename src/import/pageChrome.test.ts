@@ -17,6 +17,8 @@ describe('chromeKind', () => {
       ['您所瀏覽的新聞已過查詢時效。建議您加入中央社付費會員找尋您要的新聞。', 'notice'],
       ['声明：证券时报力求信息真实、准确，文章提及内容仅供参考，不构成实质性投资建议，据此操作风险自担。', 'notice'],
       ['（本文来自澎湃新闻，更多原创资讯请下载“澎湃新闻”APP）', 'notice'], ['Your browser does not support the video tag.', 'notice'],
+      ['调整字体', 'buttons'], ['QQ好友', 'buttons'], ['1032人参与308评论', 'buttons'], ['37评论   收藏', 'buttons'], ['阅读数(15878）', 'buttons'],
+      ['阅读 539', 'buttons'], ['正文已结束，您可以按alt+4进行评论', 'notice'],
       ['© 2025 香港電台', 'copyright'], ['版權所有 不得轉載', 'copyright'], ['Copyright © 2019 新华网 All Rights Reserved.', 'copyright'],
     ];
     for (const [line, kind] of table) assert.equal(chromeKind(line), kind, line);
@@ -35,6 +37,9 @@ describe('chromeKind', () => {
       '标签上写着“中国制造”。',
       '视频显示，陈同佳走出监狱后向媒体鞠躬。',
       '（本文作者为大学教授）',
+      '2019年1032人参与了投票。',
+      '他说1032人参与',
+      '阅读让人快乐',
     ]) {
       assert.equal(chromeKind(line), null, line);
     }
