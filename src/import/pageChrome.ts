@@ -2,7 +2,7 @@
  * What kind of page chrome a whole line is, if it is one: the buttons, link lists, pagination, notices and
  * footers a news page wraps around the article, in Simplified or Traditional script.
  */
-export type ChromeKind = 'buttons' | 'breadcrumb' | 'link list' | 'link' | 'pagination' | 'notice' | 'copyright';
+export type ChromeKind = 'buttons' | 'breadcrumb' | 'link list' | 'link' | 'pagination' | 'notice' | 'copyright' | 'caption';
 
 /** Separators between buttons on one line: `【打印】【关闭】`, `分享 | 列印`, `字号：大 中 小`. */
 const between = '[\\s|｜丨/\\\\【】\\[\\]()（）:：·•,，、>＞«»-]*';
@@ -29,6 +29,15 @@ export const linkListHeading = new RegExp(
 );
 // A label and its link on one line: `点击进入专题：…`, `原文連結：https://…`, `原始網址`.
 const linkLine = /^[【[]?\s*(?:点击进入专题|點擊進入專題|点击进入|點擊進入|原文链接|原文連結|原文网址|原文網址|原始网址|原始網址|原始連結|本文链接|本文連結|文章链接|文章連結|相关链接|相關連結|此前报道|此前報導|相关报道|相關報導|视频|視頻|影片|图集|圖集)\s*[】\]]?\s*(?:[A-Za-z][A-Za-z ]{0,20})?\s*(?:[:：\-－｜|].{0,120})?$/u;
+/** A short link label pointing on: `点击进入“文艺星青年”>>`, `返回首页>>`, `更多 »`. */
+const arrowLink = /(?:>>|＞＞|》》|»)\s*$/u;
+const MAX_ARROW_LINK = 40;
+/**
+ * A picture's caption, known by the credit it ends with: `（資料圖片）`, `（消防局提供）`, `（圖翻攝自google map）`,
+ * `（圖／記者王小明攝）`. The picture is not in the text, so its caption is not either.
+ */
+const pictureCredit = /[（(][^（）()]{0,24}(?:圖片|图片|提供|翻攝|翻摄|攝|摄|供圖|供图|資料照|资料照|圖／|图／|圖\/|图\/)[^（）()]{0,24}[）)]$/u;
+const MAX_CAPTION = 120;
 const urlOnly = /^(?:https?:\/\/|www\.)[\x21-\x7e]+$/u;
 const pagination = /^(?:(?:[【[]\s*\d{1,3}\s*[】\]]\s*)+|(?:(?:上一页|下一页|上一頁|下一頁|首页|首頁|尾页|尾頁|末页|末頁|共\s*\d+\s*[页頁]|第\s*\d+\s*[页頁]|\d{1,3}|…|\.{3})[\s|｜]*){2,})$/u;
 /** Paywall, login and expiry notices: short lines that speak to the reader about the page, not the news. */
@@ -81,7 +90,9 @@ export function chromeKind(line: string): ChromeKind | null {
   if (length <= MAX_BREADCRUMB_LENGTH && (breadcrumbStart.test(line) || breadcrumbTrail.test(line) || isMenuRow(line))) return 'breadcrumb';
   if (linkListHeading.test(line)) return 'link list';
   if (linkLine.test(line) || urlOnly.test(line) || (length <= MAX_TAG_LINE && tagLine.test(line) && !/[。！？]/u.test(line))) return 'link';
+  if (length <= MAX_ARROW_LINK && arrowLink.test(line) && !/[。！？]/u.test(line)) return 'link';
   if (pagination.test(line) && !/^\d{1,3}$/u.test(line)) return 'pagination';
+  if (length <= MAX_CAPTION && pictureCredit.test(line)) return 'caption';
   if (length <= MAX_ORIGINAL_TITLE_LENGTH && originalTitle.test(line)) return 'notice';
   if (length <= MAX_EXPIRY_NOTICE_LENGTH && expiryNotice.test(line)) return 'notice';
   if (length <= MAX_DISCLAIMER_LENGTH && (disclaimer.test(line) || fallbackText.test(line))) return 'notice';
@@ -100,4 +111,5 @@ export const chromeKindNames: Readonly<Record<ChromeKind, string>> = {
   pagination: 'pagination',
   notice: 'paywall or expiry notice',
   copyright: 'copyright footer',
+  caption: 'picture caption',
 };
