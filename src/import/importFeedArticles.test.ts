@@ -28,13 +28,14 @@ describe('importFeedArticles', () => {
     const results = importFeedArticles(utf8(atom), { fileName: 'feed.xml' });
     assert.ok(Array.isArray(results), 'a feed with entries gives one result per entry');
     assert.equal(results.length, 2);
-    const [first, second] = results;
-    assert.ok(first!.ok, !first!.ok ? first!.reason : '');
+    const first = results[0]!;
+    const second = results[1]!;
+    assert.ok(first.ok, !first.ok ? first.reason : '');
     assert.equal(first.frontmatter.title, '新图书馆下月开放');
     assert.equal(first.frontmatter.published, '2024-05-01T09:30:00+08:00');
     assert.equal(first.frontmatter.raw.file, 'feed.xml#tag:news.example.cn,2024:1');
     assert.match(first.mdx, /市民可以在官网预约参观。/);
-    assert.ok(!second!.ok);
+    assert.ok(!second.ok);
     assert.match(second.reason, /item 2 \(只有摘要的条目\) carries no full text/);
   });
 
