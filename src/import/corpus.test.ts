@@ -7,7 +7,8 @@ import { fieldAccuracy, scoreCorpus, type CorpusField } from './testing/scoreCor
  * The fields the importer claims on real input: every corpus article is imported, with its headline and its
  * publication date (date alone, or date-time with the offset printed or of the region named), except the
  * misses listed below. Other fields (source, author, editor, first and last sentence, chrome) are measured in
- * the accuracy table of docs/importing.md (`npm run import:accuracy`), not claimed.
+ * the accuracy table of docs/importing.md (`npm run import:accuracy`), not claimed. Held-out files
+ * (`heldOut: true`) are measured apart in that table and not claimed here: they check the rules, not bind them.
  */
 const claimed: readonly CorpusField[] = ['imported', 'title', 'published'];
 
@@ -33,7 +34,7 @@ describe('the importer on the real-input corpus', () => {
     test(`should get ${field} right for every article but the known misses`, () => {
       const wrong: string[] = [];
       const fixed: string[] = [];
-      for (const score of scores) {
+      for (const score of scores.filter((s) => s.file.heldOut !== true)) {
         const key = `${score.file.id}#${score.index}:${field}`;
         const result = score.fields.find((f) => f.field === field) ?? (field !== 'imported' ? score.fields.find((f) => f.field === 'imported' && !f.right) : undefined);
         if (result === undefined) continue;

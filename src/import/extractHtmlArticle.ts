@@ -60,6 +60,9 @@ const metaDateSelectors: ReadonlyArray<[string, string]> = [
  *
  * Only text is read: scripts, styles, attributes and comments never reach the lines.
  */
+/** Longest line taken for a headline found above the date line. */
+const MAX_HEADLINE_LENGTH = 100;
+
 export function extractHtmlArticle(html: string): HtmlArticle {
   const { document } = parseHTML(html);
   const pageLines = htmlTextLines(document.body ?? document);
@@ -80,10 +83,13 @@ export function extractHtmlArticle(html: string): HtmlArticle {
   // Without a matching heading, the <title> less its site suffix (`法国全国大罢工…-新华网`), if the page prints it.
   const suffixless = (readable?.title ?? '').replace(/\s*[-_|｜–—]\s*[^-_|｜–—]{1,12}$/u, '').trim();
   const printed = pageLines.find((l) => suffixless !== '' && squash(l.text) === squash(suffixless))?.text;
-  const title = heading ?? printed ?? readable?.title?.trim() ?? pageTitles[0] ?? '';
-
   let body: HtmlTextLine[] = [];
   if (readable?.content) body = htmlTextLines(parseHTML(`<html><body>${readable.content}</body></html>`).document.body);
+  // Neither: a page whose <title> is only its section and site (`新闻动态--中国地理学会官网`). As GeneralNewsExtractor
+  // looks for the headline near the publication time, the headline is the line printed above the date line
+  // that stands above the body.
+  const aboveDate = heading ?? printed ?? headlineAboveDateLine(pageLines, body[0]?.text);
+  const title = aboveDate ?? readable?.title?.trim() ?? pageTitles[0] ?? '';
   const titleAt = pageLines.findIndex((l) => squash(l.text) === squash(title));
   if (body.length === 0) body = pageLines.slice(titleAt + 1);
   // The body may begin with the headline again (Readability keeps an <h1> inside the article).
@@ -113,6 +119,19 @@ export function extractHtmlArticle(html: string): HtmlArticle {
   if (publisher) article.publisher = publisher;
   if (url && URL.canParse(url) && /^https?:/u.test(url)) article.url = url;
   return article;
+}
+
+function headlineAboveDateLine(pageLines: readonly HtmlTextLine[], firstBodyLine: string | undefined): string | undefined {
+  const bodyAt = firstBodyLine === undefined ? -1 : indexOfLine(pageLines, firstBodyLine, 0);
+  for (let i = bodyAt - 1; i >= Math.max(0, bodyAt - HEAD_LINES); i--) {
+    const read = readMetadataLine(pageLines[i]!.text);
+    if (!read.wholeLine || read.dates.length === 0) continue;
+    let headline = i - 1;
+    while (headline >= 0 && isMetadata(pageLines[headline]!.text)) headline--;
+    const text = pageLines[headline]?.text;
+    return text !== undefined && Array.from(text).length <= MAX_HEADLINE_LENGTH && !/。$/u.test(text) ? text : undefined;
+  }
+  return undefined;
 }
 
 function metaContent(document: Document, selector: string): string | undefined {

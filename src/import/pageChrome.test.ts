@@ -17,6 +17,11 @@ describe('chromeKind', () => {
       ['您所瀏覽的新聞已過查詢時效。建議您加入中央社付費會員找尋您要的新聞。', 'notice'],
       ['声明：证券时报力求信息真实、准确，文章提及内容仅供参考，不构成实质性投资建议，据此操作风险自担。', 'notice'],
       ['（本文来自澎湃新闻，更多原创资讯请下载“澎湃新闻”APP）', 'notice'], ['Your browser does not support the video tag.', 'notice'],
+      ['调整字体', 'buttons'], ['QQ好友', 'buttons'], ['1032人参与308评论', 'buttons'], ['37评论   收藏', 'buttons'], ['阅读数(15878）', 'buttons'],
+      ['点击进入“文艺星青年”>>', 'link'], ['更多新闻 »', 'link'],
+      ['政府聘殘疾公務員回歸後新低　狄志遠促立法或制定指引。(資料圖片)', 'caption'], ['（消防局提供）', 'caption'],
+      ['下月將法拍的房子位在萬大路一帶。（圖翻攝自google map）', 'caption'], ['政府正檢討區議會職能。（盧君朗攝/資料圖片）', 'caption'],
+      ['阅读 539', 'buttons'], ['正文已结束，您可以按alt+4进行评论', 'notice'],
       ['© 2025 香港電台', 'copyright'], ['版權所有 不得轉載', 'copyright'], ['Copyright © 2019 新华网 All Rights Reserved.', 'copyright'],
     ];
     for (const [line, kind] of table) assert.equal(chromeKind(line), kind, line);
@@ -35,6 +40,13 @@ describe('chromeKind', () => {
       '标签上写着“中国制造”。',
       '视频显示，陈同佳走出监狱后向媒体鞠躬。',
       '（本文作者为大学教授）',
+      '2019年1032人参与了投票。',
+      '他说1032人参与',
+      '阅读让人快乐',
+      '他說，警方會全力配合調查。（中央社）',
+      '本报记者摄影展今天开幕。',
+      '他说：“收益率>>通胀率，这是底线。”',
+      '数据由市统计局提供（详见附表）。',
     ]) {
       assert.equal(chromeKind(line), null, line);
     }

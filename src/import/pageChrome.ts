@@ -2,7 +2,7 @@
  * What kind of page chrome a whole line is, if it is one: the buttons, link lists, pagination, notices and
  * footers a news page wraps around the article, in Simplified or Traditional script.
  */
-export type ChromeKind = 'buttons' | 'breadcrumb' | 'link list' | 'link' | 'pagination' | 'notice' | 'copyright';
+export type ChromeKind = 'buttons' | 'breadcrumb' | 'link list' | 'link' | 'pagination' | 'notice' | 'copyright' | 'caption';
 
 /** Separators between buttons on one line: `【打印】【关闭】`, `分享 | 列印`, `字号：大 中 小`. */
 const between = '[\\s|｜丨/\\\\【】\\[\\]()（）:：·•,，、>＞«»-]*';
@@ -12,11 +12,13 @@ const buttonWords = [
   '大', '中', '小', '放大', '缩小', '縮小', '放大字体', '缩小字体', '放大字體', '縮小字體', 'A\\+', 'A-', 'A', '分享', '分享到', '分享至', '转发', '轉發', '收藏', '评论', '評論', '留言',
   '复制链接', '複製連結', '复制网址', '複製網址', '返回顶部', '回到頂部', '返回首页', '回首頁', '纠错', '糾錯', '举报', '舉報', '推荐', '推薦',
   '朗读', '朗讀', '听新闻', '聽新聞', '微信', '微博', 'QQ', 'QQ空间', '扫一扫', '掃一掃', 'facebook', 'twitter', 'x', 'line', 'whatsapp',
-  'telegram', 'email', 'print', 'share', 'plurk', '噗浪', '讚', '赞', '[+-]?\\d+',
+  'telegram', 'email', 'print', 'share', 'plurk', '噗浪', '讚', '赞', '调整字体', '調整字體', 'QQ好友', '微信好友', '新浪微博', '朋友圈',
+  // Counters printed as buttons: `1032人参与308评论`, `37评论`, `阅读数(15878）`, `阅读 539`.
+  '\\d+\\s*(?:人参与|人參與|评论|評論|条评论|則留言)', '(?:阅读|閱讀|阅读数|閱讀數|浏览|瀏覽|点击|點擊)\\s*[(（]?\\s*\\d+\\s*[)）]?', '[+-]?\\d+',
 ].join('|');
 const buttonRow = new RegExp(`^${between}(?:(?:${buttonWords})${between})+$`, 'iu');
 // At least one word of the row must be a real button word (a line of digits alone is pagination or data).
-const buttonWord = new RegExp(`(?:${buttonWords.replace('|[+-]?\\d+', '')})`, 'iu');
+const buttonWord = new RegExp(`(?:${buttonWords.replace(/\|\[\+-\]\?\\d\+$/u, '')})`, 'iu');
 
 /** Headings of link lists; the lines under them are links to other articles. */
 export const linkListHeading = new RegExp(
@@ -27,10 +29,19 @@ export const linkListHeading = new RegExp(
 );
 // A label and its link on one line: `点击进入专题：…`, `原文連結：https://…`, `原始網址`.
 const linkLine = /^[【[]?\s*(?:点击进入专题|點擊進入專題|点击进入|點擊進入|原文链接|原文連結|原文网址|原文網址|原始网址|原始網址|原始連結|本文链接|本文連結|文章链接|文章連結|相关链接|相關連結|此前报道|此前報導|相关报道|相關報導|视频|視頻|影片|图集|圖集)\s*[】\]]?\s*(?:[A-Za-z][A-Za-z ]{0,20})?\s*(?:[:：\-－｜|].{0,120})?$/u;
+/** A short link label pointing on: `点击进入“文艺星青年”>>`, `返回首页>>`, `更多 »`. */
+const arrowLink = /(?:>>|＞＞|》》|»)\s*$/u;
+const MAX_ARROW_LINK = 40;
+/**
+ * A picture's caption, known by the credit it ends with: `（資料圖片）`, `（消防局提供）`, `（圖翻攝自google map）`,
+ * `（圖／記者王小明攝）`. The picture is not in the text, so its caption is not either.
+ */
+const pictureCredit = /[（(][^（）()]{0,24}(?:圖片|图片|提供|翻攝|翻摄|攝|摄|供圖|供图|資料照|资料照|圖／|图／|圖\/|图\/)[^（）()]{0,24}[）)]$/u;
+const MAX_CAPTION = 120;
 const urlOnly = /^(?:https?:\/\/|www\.)[\x21-\x7e]+$/u;
 const pagination = /^(?:(?:[【[]\s*\d{1,3}\s*[】\]]\s*)+|(?:(?:上一页|下一页|上一頁|下一頁|首页|首頁|尾页|尾頁|末页|末頁|共\s*\d+\s*[页頁]|第\s*\d+\s*[页頁]|\d{1,3}|…|\.{3})[\s|｜]*){2,})$/u;
 /** Paywall, login and expiry notices: short lines that speak to the reader about the page, not the news. */
-const notice = /(?:已过期|已過期|超过保存期限|超過保存期限|保存期限已过|订阅后|訂閱後|订阅全文|訂閱全文|付费阅读|付費閱讀|付费会员|付費會員|会员专享|會員專屬|会员专属|登录后|登入後|登錄後|阅读全文|閱讀全文|展开全文|展開全文|剩余\s*\d+\s*%|剩餘\s*\d+\s*%|下载客户端|下載客戶端|下载APP|下載APP|打开APP|打開APP|扫码关注|掃碼關注|关注我们|關注我們|加入会员|加入會員|成为会员|成為會員|本文暂不开放|本文暫不開放)/iu;
+const notice = /(?:已过期|已過期|超过保存期限|超過保存期限|保存期限已过|订阅后|訂閱後|订阅全文|訂閱全文|付费阅读|付費閱讀|付费会员|付費會員|会员专享|會員專屬|会员专属|登录后|登入後|登錄後|阅读全文|閱讀全文|展开全文|展開全文|剩余\s*\d+\s*%|剩餘\s*\d+\s*%|下载客户端|下載客戶端|下载APP|下載APP|打开APP|打開APP|扫码关注|掃碼關注|关注我们|關注我們|加入会员|加入會員|成为会员|成為會員|本文暂不开放|本文暫不開放|正文已结束|正文已結束)/iu;
 const MAX_NOTICE_LENGTH = 40;
 /** Expiry and paywall notices proper: the page says the article is not (or no longer) shown; may run to two sentences. */
 const expiryNotice = /(?:已过期|已過期|已过查询时效|已過查詢時效|超过保存期限|超過保存期限|付费会员|付費會員|订阅全文|訂閱全文)/u;
@@ -79,7 +90,9 @@ export function chromeKind(line: string): ChromeKind | null {
   if (length <= MAX_BREADCRUMB_LENGTH && (breadcrumbStart.test(line) || breadcrumbTrail.test(line) || isMenuRow(line))) return 'breadcrumb';
   if (linkListHeading.test(line)) return 'link list';
   if (linkLine.test(line) || urlOnly.test(line) || (length <= MAX_TAG_LINE && tagLine.test(line) && !/[。！？]/u.test(line))) return 'link';
+  if (length <= MAX_ARROW_LINK && arrowLink.test(line) && !/[。！？]/u.test(line)) return 'link';
   if (pagination.test(line) && !/^\d{1,3}$/u.test(line)) return 'pagination';
+  if (length <= MAX_CAPTION && pictureCredit.test(line)) return 'caption';
   if (length <= MAX_ORIGINAL_TITLE_LENGTH && originalTitle.test(line)) return 'notice';
   if (length <= MAX_EXPIRY_NOTICE_LENGTH && expiryNotice.test(line)) return 'notice';
   if (length <= MAX_DISCLAIMER_LENGTH && (disclaimer.test(line) || fallbackText.test(line))) return 'notice';
@@ -98,4 +111,5 @@ export const chromeKindNames: Readonly<Record<ChromeKind, string>> = {
   pagination: 'pagination',
   notice: 'paywall or expiry notice',
   copyright: 'copyright footer',
+  caption: 'picture caption',
 };

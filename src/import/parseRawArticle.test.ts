@@ -185,6 +185,22 @@ describe('parseRawArticle', () => {
     }
   });
 
+  test('should skip a site menu saved one item a line above the headline, and only a menu', () => {
+    const menu = ['触屏版', '登录   注册', '新闻 财经 体育', '长江日报   武汉晚报   新闻热线 027-66668888', '您的当前位置：新闻中心 > 武汉'];
+    const article = parsed([...menu, '外媒眼中的武汉长假', '2020-10-04 20:30 来源: 长江网', '调整字体', '国庆中秋长假过半，外媒关注武汉的热情不减。'].join('\n'));
+    assert.equal(article.title.text, '外媒眼中的武汉长假');
+    assert.equal(article.published?.time, '20:30:00');
+    assert.deepEqual(article.blocks.map((b) => b.text), ['国庆中秋长假过半，外媒关注武汉的热情不减。']);
+    const droppedText = article.dropped.map((d) => d.what).join('\n');
+    for (const item of menu) assert.ok(droppedText.includes(item), `the report lists the menu line 「${item}」`);
+    // A headline with a kicker and a subtitle above the date line is no menu: the first line stays the title.
+    const subtitled = parsed(['专题', '外媒眼中的武汉长假', '蓬勃发展，欢声笑语', '2020-10-04 20:30 来源: 长江网', '国庆中秋长假过半。'].join('\n'));
+    assert.equal(subtitled.title.text, '专题');
+    // A menu line that ends a sentence is text: nothing above the headline is dropped.
+    const sentence = parsed(['第一行。', '菜单', '菜单', '菜单', '标题', '2020-10-04 20:30', '正文。'].join('\n'));
+    assert.equal(sentence.title.text, '第一行。');
+  });
+
   test('should keep a sentence after a link list heading, and say so', () => {
     const article = parsed(['标题', '2020-06-06 10:08', '正文第一段。', '相关阅读', '这一段是正文，它以句号结束。'].join('\n'));
     assert.deepEqual(article.blocks.map((b) => b.text), ['正文第一段。', '这一段是正文，它以句号结束。']);

@@ -82,6 +82,10 @@ export interface ParseOptions {
 const MAX_TITLE_LENGTH = 100;
 /** Longest line taken for a section heading (`对标`, `思路`, `行动`). */
 const MAX_HEADING_LENGTH = 12;
+/** Lines from the top searched for a date line below a site menu (a scrape of a portal's page). */
+const MAX_MENU_SEARCH = 80;
+/** A site menu above the headline has at least this many lines; fewer are a kicker or a breadcrumb, kept as today. */
+const MIN_MENU_LINES = 3;
 /** Lines after the title searched for the date and the rest of the page head. */
 const HEAD_LINES = 8;
 /** Lines at the end searched for a date when the head has none (CMS footers: `发布日期：… 责任编辑：…`). */
@@ -185,6 +189,10 @@ export function parseRawArticle(text: string, options: ParseOptions = {}): RawAr
     drop(rest[0]!, `${kind ? chromeKindNames[kind] : 'separator line'} (${rest[0]!.text})`);
     rest = rest.slice(1);
   }
+  // A site menu above the headline, one item a line, as a scrape of a page's visible text keeps it.
+  const menuLines = siteMenuAboveHeadline(rest);
+  for (const line of rest.slice(0, menuLines)) drop(line, `navigation before the headline (${line.text})`);
+  rest = rest.slice(menuLines);
   const title = rest[0]!;
   const titleLength = Array.from(title.text).length;
   if (rest.length === 1 && titleLength > MAX_TITLE_LENGTH) {
@@ -494,6 +502,33 @@ export function parseRawArticle(text: string, options: ParseOptions = {}): RawAr
 }
 
 /** A labelled date line whose date is impossible (`发布日期:2019-02-30`): refused, not skipped. */
+/**
+ * How many lines at the top are a site menu (channel names, login links, 触屏版, hotlines), to be skipped to
+ * reach the headline. GeneralNewsExtractor and trafilatura find a headline near the article's date rather than
+ * at the top of the page; here that is: the first date line comes before any sentence, the headline is the
+ * nearest line above it that is not metadata, chrome or a counter, and above the headline stand at least
+ * `MIN_MENU_LINES` lines, every one short (a tail-sized line) and ending no sentence. Otherwise 0: the first
+ * line stays the headline, so a headline with a subtitle or a byline under it is never taken for a menu.
+ */
+function siteMenuAboveHeadline(lines: readonly RawLine[]): number {
+  for (const [index, line] of lines.slice(0, MAX_MENU_SEARCH).entries()) {
+    const read = readMetadataLine(line.text);
+    if (read.dates.length > 0 && (read.wholeLine || read.dates.some((d) => d.label !== undefined))) {
+      let headline = index - 1;
+      while (headline >= 0 && isHeadFurniture(lines[headline]!.text)) headline--;
+      if (headline < MIN_MENU_LINES) return 0;
+      const menu = lines.slice(0, headline);
+      return menu.every((l) => Array.from(l.text).length <= MAX_TAIL_LINE && !sentenceEnd.test(l.text)) ? headline : 0;
+    }
+    if (sentenceEnd.test(line.text)) return 0;
+  }
+  return 0;
+}
+
+function isHeadFurniture(text: string): boolean {
+  return readMetadataLine(text).wholeLine || chromeKind(text) !== null || counterLine.test(text) || separatorLine.test(text);
+}
+
 function labelledImpossible(text: string): boolean {
   return /(?:发布|發布|發佈|时间|時間|日期|更新)/u.test(text);
 }

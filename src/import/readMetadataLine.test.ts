@@ -13,6 +13,7 @@ describe('readMetadataLine', () => {
       ['（中央社記者吳書緯台北19日電）', { author: '吳書緯', wholeLine: true }],
       ['http://news.officese.com/ 中华写字楼网 发布日期:2019-12-20 15:14:59 编辑:1004 阅读人数:', { siteName: '中华写字楼网', editor: '1004', wholeLine: true }],
       ['2017-06-28 12:26  字号：大 中 小  打印', { wholeLine: true }],
+      ['发布日期：2019-09-23 14:34:05  所属分类： 头条', { wholeLine: true }],
     ];
     for (const [line, expected] of table) {
       const read = readMetadataLine(line);

@@ -112,9 +112,10 @@ export function readMetadataLine(line: string): MetadataLine {
   const hasMetadata = result.dates.length > 0 || result.source !== undefined || result.author !== undefined || result.editor !== undefined;
   if (hasMetadata && !prose.test(leftover) && Array.from(leftover).length <= MAX_LEFTOVER) {
     result.wholeLine = true;
-    // `2020-06-06 10:08 澎湃新闻`: a name printed after the time is the credited source.
+    // `2020-06-06 10:08 澎湃新闻`: a name printed after the time is the credited source; a labelled field there
+    // (`所属分类： 头条`, `栏目：要闻`) is some other field of the page, not a source.
     const lastDate = found.at(-1);
-    if (leftover !== '' && result.source === undefined && result.siteName === undefined && lastDate && line.slice(lastDate.end).trim() === leftover) {
+    if (leftover !== '' && !/[:：]/u.test(leftover) && result.source === undefined && result.siteName === undefined && lastDate && line.slice(lastDate.end).trim() === leftover) {
       result.source = leftover;
     }
   }

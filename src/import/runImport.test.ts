@@ -149,6 +149,23 @@ describe('src/cli/import.ts', () => {
     assert.match(await readFile(join(root, 'out', `${seedSlug}.mdx`), 'utf8'), /对标北上杭,郑州/);
   });
 
+  test('should take --published for a page without a date and --timezone for printed times without an offset', async () => {
+    const undated = utf8('没有日期的文章\n这篇文章的页面没有印出发布日期。\n第二段也没有日期。\n');
+    const root = await workspace({ 'undated.txt': undated, [seedFileName]: seedBytes });
+    const refused = await exec(['--out', 'out', 'raw/undated.txt'], root);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /raw\/undated\.txt:1: no publication date found: searched lines 2–3/);
+    const given = await exec(['--out', 'out', '--published', '2020-06-06', 'raw/undated.txt'], root);
+    assert.equal(given.code, 0, given.stderr);
+    const [undatedFile] = await readdir(join(root, 'out'));
+    const undatedMdx = await readFile(join(root, 'out', undatedFile!), 'utf8');
+    assert.match(undatedMdx, /^published: "2020-06-06"$/m, 'a date given without a time stays a date, no 00:00');
+    const zoned = await exec(['--out', 'zoned', '--timezone', 'Asia/Tokyo', `raw/${seedFileName}`], root);
+    assert.equal(zoned.code, 0, zoned.stderr);
+    assert.match(await readFile(join(root, 'zoned', `${seedSlug}.mdx`), 'utf8'), /^published: "2019-12-20T15:14:59\+09:00"$/m);
+    assert.match(zoned.stdout, /Asia\/Tokyo/);
+  });
+
   test('should reject bad usage with exit code 2', async () => {
     const root = await workspace({});
     assert.equal((await exec([], root)).code, 2);
