@@ -107,7 +107,8 @@ test('incremental builds equal clean builds', { timeout: 40 * 60_000 }, async (t
   await t.test('after adding an article: the others restored, the site as a clean build', async () => {
     await write('articles/museum.mdx', article('博物馆之夜', '博物馆今晚开放到十点。', '2024-10-03T08:00:00+08:00'));
     const run = await incrementalBuild();
-    assert.deepEqual(restored(run.output), new Map([['autumn', 4], ['harbour', 4]]));
+    // harbour, the newest before, now ends with a link to the newer article (its "next"): rendered again.
+    assert.deepEqual(restored(run.output), new Map([['autumn', 4]]));
     await compareWithClean('after adding an article');
   });
 
@@ -139,7 +140,8 @@ test('incremental builds equal clean builds', { timeout: 40 * 60_000 }, async (t
   await t.test('after deleting an article: the others restored', async () => {
     await remove('articles/museum.mdx');
     const run = await incrementalBuild();
-    assert.deepEqual(restored(run.output), new Map([['autumn', 4], ['harbour', 4]]));
+    // harbour loses its link to the newer article: rendered again; autumn's neighbours did not change.
+    assert.deepEqual(restored(run.output), new Map([['autumn', 4]]));
     await compareWithClean('after deleting an article');
   });
 
