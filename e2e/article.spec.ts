@@ -20,8 +20,11 @@ test.describe('the seed article, faithfully', () => {
     await expect(page.locator('h1')).toHaveText(asPublished(raw.title.text));
     await expect(page.locator('article time')).toHaveAttribute('datetime', '2019-12-20T15:14:59+08:00');
     await expect(page.locator('article time')).toContainText('2019年12月20日 15:14');
-    const siteLink = page.getByRole('link', { name: '中华写字楼网' });
-    await expect(siteLink).toHaveAttribute('href', 'http://news.officese.com/');
+    // Credited twice: in the meta under the title, and again at the article's end.
+    for (const place of ['.article-meta', '.article-end']) {
+      const siteLink = page.locator(place).getByRole('link', { name: '中华写字楼网' });
+      await expect(siteLink, `the publishing site should be credited with a link in ${place}`).toHaveAttribute('href', 'http://news.officese.com/');
+    }
     await expect(page.locator('.article-meta')).toContainText('每日经济新闻');
   });
 
