@@ -62,6 +62,24 @@ test('returning reader', async (t) => {
     }
   });
 
+  await t.test('should follow a search list split into parts, counting each part as a file the worker keeps', () => {
+    const root = siteWith({
+      'sw.js': `// zhpress service worker, deploy 0456\nconst ZHPRESS_OFFLINE=${JSON.stringify({ version: '0456', base: '/', precache: [['/', 'r0']], search: { 'zh-tw': '/sw-search/zh-tw.cd.json', 'zh-hk': '/sw-search/zh-hk.ef.json' } })};\n(()=>{})();\n`,
+      'sw-search/zh-tw.cd.json': JSON.stringify({ parts: ['/sw-search/zh-tw-open.01.json', '/sw-search/vocab.02.json'] }),
+      'sw-search/zh-hk.ef.json': JSON.stringify({ parts: ['/sw-search/vocab.02.json'] }),
+      'sw-search/zh-tw-open.01.json': JSON.stringify([['/pagefind/zh-tw/open/pagefind.js', 'r1']]),
+      'sw-search/vocab.02.json': JSON.stringify([['/pagefind/vocab/00.json', 'r2']]),
+    });
+    try {
+      assert.deepEqual(readWorkerLists(root, '/'), {
+        precache: ['sw.js', 'index.html', 'sw-search/zh-tw.cd.json', 'sw-search/zh-tw-open.01.json', 'sw-search/vocab.02.json', 'sw-search/zh-hk.ef.json'],
+        search: { 'zh-tw': ['pagefind/zh-tw/open/pagefind.js', 'pagefind/vocab/00.json'], 'zh-hk': ['pagefind/vocab/00.json'] },
+      });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   await t.test('should sum what the server sent, gzip as a CDN would send text, leaving out the page read', () => {
     const html = '<p>新闻</p>'.repeat(500);
     const root = siteWith({ 'zh-tw/index.html': html, 'img.png': 'PNG' });

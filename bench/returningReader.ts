@@ -36,7 +36,7 @@ export interface WorkerLists {
 
 /**
  * Reads the lists from a build's `sw.js` (`const ZHPRESS_OFFLINE={…}` in front of the worker's code: entries as
- * URLs, `[url, revision]` or `{ url, revision }`, search lists inline or as the URL of a JSON list). `null` when the worker
+ * URLs, `[url, revision]` or `{ url, revision }`, search lists inline, as the URL of a JSON list, or of a `{ parts }` index of such lists). `null` when the worker
  * carries no such configuration (another design): then only the Chromium figure is reported.
  */
 export function readWorkerLists(root: string, base = '/'): WorkerLists | null {
@@ -60,7 +60,13 @@ export function readWorkerLists(root: string, base = '/'): WorkerLists | null {
     const listPath = typeof list === 'string' ? sitePathOf(base, list) : null;
     if (listPath && existsSync(join(root, listPath))) {
       precache.push(listPath);
-      search[variant] = paths(JSON.parse(readFileSync(join(root, listPath), 'utf8')));
+      const listed = JSON.parse(readFileSync(join(root, listPath), 'utf8')) as unknown;
+      // A list split into parts (`{ parts: [url…] }`): each part is a file the worker keeps, holding entries.
+      const parts = listed && typeof listed === 'object' && 'parts' in listed && Array.isArray(listed.parts) ? paths(listed.parts) : null;
+      if (parts) {
+        precache.push(...parts.filter((part) => !precache.includes(part)));
+        search[variant] = parts.flatMap((part) => (existsSync(join(root, part)) ? paths(JSON.parse(readFileSync(join(root, part), 'utf8'))) : []));
+      } else search[variant] = paths(listed);
     } else search[variant] = paths(list);
   }
   return { precache, search };

@@ -156,7 +156,13 @@ test.describe('hosting under a sub-path', { tag: '@subpath-only' }, () => {
       });
     const precache = revisioned(config.precache);
     const searchFiles: string[] = [];
-    for (const list of Object.values(config.search)) searchFiles.push(list, ...revisioned((await (await request.get(list)).json()) as Array<[string, string]>));
+    // Each variant's list is an index of parts (one per search volume, one per folder of shared files).
+    for (const list of Object.values(config.search)) {
+      const { parts } = (await (await request.get(list)).json()) as { parts: string[] };
+      expect(parts.length, `the parts of ${list}`).toBeGreaterThan(0);
+      searchFiles.push(list, ...parts);
+      for (const part of parts) searchFiles.push(...revisioned((await (await request.get(part)).json()) as Array<[string, string]>));
+    }
     expect(searchFiles.some((url) => url.endsWith('.pf_index')), 'the search lists name index chunks').toBe(true);
     // Of the homes, only each variant's first page is precached: the later ones are kept as they are read.
     for (const variant of variants) expect(precache, variant.id).toContain(site.url(`${variant.id}/`));

@@ -4,7 +4,7 @@ import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { filesUnder } from '../shared/filesUnder.ts';
-import type { OfflineConfig } from './offlineConfig.ts';
+import type { OfflineConfig, SearchListIndex } from './offlineConfig.ts';
 import type { RevisionedUrl } from './swStrategy.ts';
 
 /** Visited pages the worker keeps before dropping the oldest: ~200 × 30 KB article pages ≈ 6 MB. */
@@ -134,6 +134,23 @@ function bundleParts(files: readonly SiteFile[], bundle: SearchBundle, lang: str
   };
 }
 
+/**
+ * A variant's search files grouped into the parts its list is split into, in a stable order: one part per
+ * Pagefind bundle (a search volume: `pagefind/zh-tw/0-200/`), and one per folder for files outside every
+ * bundle (`pagefind/vocab/`, a variant's `volumes.json`). Each part is named by a stem made of its folder
+ * (`zh-tw-0-200`, `vocab`), unique within a site.
+ */
+export function searchListParts(paths: readonly string[], bundles: readonly SearchBundle[]): Map<string, string[]> {
+  const dirs = bundles.map((b) => b.dir).sort((a, b) => b.length - a.length);
+  const parts = new Map<string, string[]>();
+  for (const path of paths) {
+    const dir = dirs.find((d) => path.startsWith(d)) ?? `${posix.dirname(path)}/`;
+    const stem = dir.replace(/^pagefind\//, '').replace(/\/$/, '').replaceAll('/', '-') || 'pagefind';
+    parts.set(stem, [...(parts.get(stem) ?? []), path]);
+  }
+  return new Map([...parts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
 /** The Pagefind bundles of a built site, found by their `pagefind-entry.json`. */
 export async function readSearchBundles(outDir: string, files: readonly SiteFile[]): Promise<SearchBundle[]> {
   const bundles: SearchBundle[] = [];
@@ -202,14 +219,22 @@ export async function writeServiceWorker(outDir: string, options: { base: string
   for (const path of listed) hash.update(`${path}\0${revisions.get(path)}\n`);
   const version = hash.digest('hex').slice(0, 16);
   const revisioned = (path: string): RevisionedUrl => [urlOf(options.base, path), revisions.get(path)!];
-  // Each variant's search list goes to its own file, named by its content.
+  // Each variant's search list is split by volume into part lists named by their content, so a closed volume's
+  // part keeps its name from deploy to deploy and a returning reader's worker fetches only the changed parts.
   const searchLists: Record<string, string> = {};
   await mkdir(join(outDir, 'sw-search'), { recursive: true });
+  const written = new Set<string>();
+  const writeContentNamed = async (stem: string, text: string) => {
+    const file = `sw-search/${stem}.${createHash('sha256').update(text).digest('hex').slice(0, 12)}.json`;
+    if (!written.has(file)) await writeFile(join(outDir, file), text);
+    written.add(file);
+    return urlOf(options.base, file);
+  };
   for (const [variant, paths] of Object.entries(search)) {
-    const list = `${JSON.stringify(paths.map(revisioned))}\n`;
-    const file = `sw-search/${variant}.${createHash('sha256').update(list).digest('hex').slice(0, 12)}.json`;
-    await writeFile(join(outDir, file), list);
-    searchLists[variant] = urlOf(options.base, file);
+    const parts: string[] = [];
+    for (const [stem, members] of searchListParts(paths, bundles)) parts.push(await writeContentNamed(stem, `${JSON.stringify(members.map(revisioned))}\n`));
+    const index: SearchListIndex = { parts };
+    searchLists[variant] = await writeContentNamed(variant, `${JSON.stringify(index)}\n`);
   }
   const config: OfflineConfig = {
     version,

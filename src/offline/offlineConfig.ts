@@ -20,11 +20,21 @@ export interface OfflineConfig {
    */
   precache: RevisionedUrl[];
   /**
-   * Per variant: the URL of a JSON array of `[url, revision]` of the Pagefind files its search needs, fetched after the first
-   * visit of any page (the reader's variant first, then the others). A separate, content-hashed file, so `sw.js` stays small at any size of
-   * site (a 10,000-article index has over a thousand chunks per variant).
+   * Per variant: the URL of its search list (a `SearchListIndex`), whose parts name the Pagefind files its search
+   * needs, fetched after the first visit of any page (the reader's variant first, then the others). Separate,
+   * content-named files, so `sw.js` stays small at any size of site (a 10,000-article index has over a thousand
+   * chunks per variant), and split by volume, so a publish changes only the open volume's part.
    */
   search: Record<string, string>;
   /** How many visited pages the pages cache keeps before it drops the oldest. */
   maxPages: number;
+}
+
+/**
+ * A variant's search list: the URLs of its parts, each a content-named JSON array of `[url, revision]` (one
+ * part per search volume, one per folder of shared files). A closed volume's part keeps its URL from deploy
+ * to deploy, so a returning reader's worker, which keeps parts as immutable files, fetches only changed parts.
+ */
+export interface SearchListIndex {
+  parts: string[];
 }

@@ -12,7 +12,7 @@
  * again at install only when the deploy's `_astro/` assets changed (old pages would lack their CSS and scripts).
  * Caches of sites under other bases are left alone; the per-deploy caches of earlier workers are deleted.
  */
-import type { OfflineConfig } from './offlineConfig.ts';
+import type { OfflineConfig, SearchListIndex } from './offlineConfig.ts';
 import {
   cacheNames, describePage, isPagePath, offlinePageFor, PAGE_NETWORK_TIMEOUT_MS, pageKey, REVISION_HEADER, revisionOf, siblingPages, strategyFor, variantOf,
   type RevisionedUrl,
@@ -178,16 +178,22 @@ async function keepRevision(cache: Cache, url: string, revision: string): Promis
   return true;
 }
 
-/** This deploy's list of the search files of `variant` (content-named, so cached as any immutable file). */
-async function searchList(variant: string): Promise<RevisionedUrl[] | null> {
+/**
+ * This deploy's list of the search files of `variant`, read from its index and parts (content-named, so kept
+ * as any immutable file: a part that did not change since the last deploy is not fetched again).
+ */
+async function searchList(variant: string): Promise<{ parts: string[]; files: RevisionedUrl[] } | null> {
   const listUrl = config.search[variant];
   if (!listUrl) return null;
-  return (await (await immutable(new Request(absolute(listUrl)))).json()) as RevisionedUrl[];
+  const read = async <T>(url: string) => (await (await immutable(new Request(absolute(url)))).json()) as T;
+  const { parts } = await read<SearchListIndex>(listUrl);
+  const lists = await Promise.all(parts.map((part) => read<RevisionedUrl[]>(part)));
+  return { parts, files: lists.flat() };
 }
 
 /** Brings the kept search files of `variant` to this deploy's revisions; returns how many were fetched and failed. */
 async function keepSearch(shell: Cache, variant: string): Promise<{ fetched: number; failed: number }> {
-  const files = await searchList(variant);
+  const files = (await searchList(variant))?.files;
   if (!files) return { fetched: 0, failed: 0 };
   let fetched = 0;
   const failed = await eachLimited(files, 6, async ([url, revision]) => {
@@ -220,8 +226,8 @@ async function dropUnlisted(shell: Cache): Promise<void> {
   for (const url of Object.values(config.search)) listed.add(absolute(url));
   let searchKnown = true;
   for (const variant of await keptSearchVariants(shell)) {
-    const files = await searchList(variant).catch(() => null);
-    if (files) for (const [url] of files) listed.add(absolute(url));
+    const list = await searchList(variant).catch(() => null);
+    if (list) for (const url of [...list.parts, ...list.files.map(([url]) => url)]) listed.add(absolute(url));
     else searchKnown = false;
   }
   for (const request of await shell.keys()) {

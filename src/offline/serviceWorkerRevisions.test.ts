@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { writeServiceWorker } from './buildServiceWorker.ts';
-import type { OfflineConfig } from './offlineConfig.ts';
+import type { OfflineConfig, SearchListIndex } from './offlineConfig.ts';
 
 const variants = [{ id: 'zh-hans', lang: 'zh-Hans' }, { id: 'zh-tw', lang: 'zh-Hant-TW' }];
 
@@ -21,7 +21,11 @@ function writeSite(dir: string, files: Record<string, string>): void {
 }
 
 const readConfig = (dir: string) => JSON.parse(/const ZHPRESS_OFFLINE=(.*);\n/.exec(readFileSync(join(dir, 'sw.js'), 'utf8'))![1]!) as OfflineConfig;
-const readSearchList = (dir: string, config: OfflineConfig, variant: string) => JSON.parse(readFileSync(join(dir, config.search[variant]!.slice(1)), 'utf8')) as Array<[string, string]>;
+const readJson = <T>(dir: string, url: string) => JSON.parse(readFileSync(join(dir, url.slice(1)), 'utf8')) as T;
+/** The parts a variant's search list names (their URLs). */
+const readSearchParts = (dir: string, config: OfflineConfig, variant: string) => readJson<SearchListIndex>(dir, config.search[variant]!).parts;
+/** Every `[url, revision]` of a variant's search list, across its parts. */
+const readSearchList = (dir: string, config: OfflineConfig, variant: string) => readSearchParts(dir, config, variant).flatMap((part) => readJson<Array<[string, string]>>(dir, part));
 const sha16 = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
 test('writeServiceWorker revisions', async (t) => {
@@ -52,6 +56,8 @@ test('writeServiceWorker revisions', async (t) => {
   await writeServiceWorker(dir, { base: '/', variants });
   const before = readConfig(dir);
   const searchBefore = readSearchList(dir, before, 'zh-tw');
+  const partsBefore = readSearchParts(dir, before, 'zh-tw');
+  const hansPartsBefore = readSearchParts(dir, before, 'zh-hans');
 
   await t.test('should list every precached and search file with the sha256 of its bytes', () => {
     assert.ok(before.precache.length > 0 && searchBefore.length > 0);
@@ -76,5 +82,13 @@ test('writeServiceWorker revisions', async (t) => {
     };
     assert.deepEqual(differs(before.precache, after.precache), ['/zh-hans/', '/zh-tw/']);
     assert.deepEqual(differs(searchBefore, readSearchList(dir, after, 'zh-tw')), ['/pagefind/zh-tw/open/index/und_aa.pf_index', '/pagefind/zh-tw/volumes.json']);
+    // The list is split by volume: only the parts holding a changed file get a new name, so a returning
+    // reader's worker fetches those parts and keeps the closed volume's and the vocabulary's.
+    const partsAfter = readSearchParts(dir, after, 'zh-tw');
+    const stem = (url: string) => url.replace(/^\/sw-search\//, '').replace(/\.[0-9a-f]{12}\.json$/, '');
+    assert.deepEqual(partsAfter.map(stem), ['vocab', 'zh-hans', 'zh-tw', 'zh-tw-0-2', 'zh-tw-open'], 'one part per volume of zh-tw and per folder of shared files (every variant\'s volumes.json is shared)');
+    assert.deepEqual(partsAfter.filter((url) => !partsBefore.includes(url)).map(stem), ['zh-tw', 'zh-tw-open'], 'parts renamed by a publish that changed the open volume and volumes.json');
+    // zh-hans's own volumes did not change; its list names every variant's `volumes.json`, so only that part is new.
+    assert.deepEqual(readSearchParts(dir, after, 'zh-hans').filter((url) => !hansPartsBefore.includes(url)).map(stem), ['zh-tw'], 'zh-hans parts renamed by a publish in zh-tw only');
   });
 });
