@@ -6,7 +6,7 @@ import { queryReadings, queryVocabulary, shardsForQuery, type QueryVocabulary } 
 import { planQuery, type Term } from '../queryPlan.ts';
 import { shortQuery } from '../queryTerms.ts';
 import { findTextMatches } from '../textMatches.ts';
-import type { VocabularyShard } from '../vocabulary.ts';
+import { createShardLoader } from './vocabularyShards.ts';
 import { OPEN_VOLUME, VOLUMES_FILE, type VolumeList } from '../searchVolumes.ts';
 import { ArchiveSearch, type Pagefind, type PagefindData, type PagefindResult } from './archiveSearch.ts';
 import { fillPlaceholders } from '../../shared/fillPlaceholders.ts';
@@ -62,15 +62,7 @@ export function startSearchPage(document: Document): void {
       return new ArchiveSearch(module, volumePaths, { mergeOptions: options, newest });
     })());
 
-  const shards = new Map<string, Promise<VocabularyShard>>();
-  const loadShard = (name: string) => {
-    let shard = shards.get(name);
-    if (!shard) {
-      shard = fetch(paths.asset(`pagefind/vocab/${name}.json`)).then((r) => (r.ok ? (r.json() as Promise<VocabularyShard>) : { variants: [], units: [] }));
-      shards.set(name, shard);
-    }
-    return shard;
-  };
+  const loadShard = createShardLoader(paths.asset('pagefind/vocab/'));
   /** The vocabulary a query needs: the shards of its characters, indexed for the reader's variant. */
   const vocabularyFor = async (query: string): Promise<QueryVocabulary> => queryVocabulary(variant, await Promise.all(shardsForQuery(query).map(loadShard)));
 

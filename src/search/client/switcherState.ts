@@ -4,7 +4,7 @@ import { mapQuery, shardsForQuery } from '../mapQuery.ts';
 import { switchVocabulary } from '../switchVocabulary.ts';
 import type { VocabularyShard } from '../vocabulary.ts';
 import { SEARCH_STATE_EVENT } from './searchState.ts';
-import { createShardLoader } from './vocabularyShards.ts';
+import { createShardLoader, EMPTY_SHARD } from './vocabularyShards.ts';
 
 /** The URL parameters the switcher carries, in the order it writes them: the search page's state, an article's highlight. */
 const carried = ['q', 'section', 'tag', 'year', 'sort', 'highlight'] as const;
@@ -41,7 +41,9 @@ export function keepStateInSwitcher(document: Document): void {
   const nav = document.querySelector<HTMLElement>('.variant-switcher');
   if (!isVariantId(from) || !nav) return;
   const paths = createSitePaths(import.meta.env.BASE_URL);
-  const loadShard = createShardLoader(paths.asset('pagefind/vocab/'));
+  const loadShardOnce = createShardLoader(paths.asset('pagefind/vocab/'));
+  // A link in the other script is still right with the text as written: go on without the vocabulary.
+  const loadShard = (name: string) => loadShardOnce(name).catch(() => EMPTY_SHARD);
   const links = [...nav.querySelectorAll<HTMLAnchorElement>('a[data-variant]')].flatMap((link) => {
     const to = link.dataset['variant'];
     return isVariantId(to) ? [{ link, to, plain: link.getAttribute('href') ?? '' }] : [];
