@@ -4,7 +4,7 @@
  *
  * Environment: ZHPRESS_CONTENT (sources, default `content/`).
  */
-import { readdir } from 'node:fs/promises';
+import { filesUnder } from '../shared/filesUnder.ts';
 import { join, relative } from 'node:path';
 import { checkSources, formatProblems } from '../content/checkSources.ts';
 import { contentDir } from '../content/contentDir.ts';
@@ -14,6 +14,6 @@ if (problems.length > 0) {
   console.error(formatProblems(problems));
   process.exitCode = 1;
 } else {
-  const articles = (await readdir(join(contentDir, 'articles'), { recursive: true }).catch(() => [])).filter((f) => f.endsWith('.mdx'));
+  const articles = (await filesUnder(join(contentDir, 'articles'), { missingIsEmpty: true })).filter((f) => f.endsWith('.mdx'));
   console.log(`zhpress: OK, ${articles.length} article${articles.length === 1 ? '' : 's'} and the glossary in ${relative(process.cwd(), contentDir) || '.'}/ checked, no problems.`);
 }

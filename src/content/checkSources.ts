@@ -1,4 +1,4 @@
-import { access, readdir, readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { satteri } from '@astrojs/markdown-satteri';
@@ -10,6 +10,7 @@ import { HOME_PAGES_SEGMENT } from '../shared/sitePaths.ts';
 import { articleSchema } from './articleSchema.ts';
 import { loadGlossary } from './glossary.ts';
 import { SourceProblem, SourceProblems } from './sourceProblem.ts';
+import { filesUnder } from '../shared/filesUnder.ts';
 
 /**
  * Names an article's slug must not take: `/<variant>/<name>/` is, or will be, a page of the site itself.
@@ -355,17 +356,7 @@ function keyLocator(source: string, rawFrontmatter: string): (path: readonly str
 }
 
 async function listFiles(dir: string): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
+  return (await filesUnder(dir, { missingIsEmpty: true })).map((path) => join(dir, path));
 }
 
 function sortProblems(problems: SourceProblem[]): SourceProblem[] {

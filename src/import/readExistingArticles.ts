@@ -1,6 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
+import { filesUnder } from '../shared/filesUnder.ts';
 
 /**
  * The articles already in an output folder and all its sub-folders, as `claimSlug` needs them: slug (file name without `.mdx`) →
@@ -10,16 +11,10 @@ import { parse } from 'yaml';
  * Slugs come in code-point order, so when two articles share a sha256 the same one is found every time.
  */
 export async function readExistingArticles(folder: string): Promise<ExistingArticles> {
-  let names: string[];
-  try {
-    // Every sub-folder too: the site's collection reads content/articles/** and a slug is taken wherever it is.
-    names = await readdir(folder, { recursive: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new ExistingArticles();
-    throw error;
-  }
+  // Every sub-folder too: the site's collection reads content/articles/** and a slug is taken wherever it is.
+  const names = await filesUnder(folder, { missingIsEmpty: true });
   const existing = new ExistingArticles();
-  const paths = names.filter((n) => n.endsWith('.mdx') && !n.split(/[\\/]/).some((part) => part.startsWith('.')));
+  const paths = names.filter((n) => n.endsWith('.mdx') && !n.split('/').some((part) => part.startsWith('.')));
   for (const path of paths.sort((a, b) => (basename(a) < basename(b) ? -1 : basename(a) > basename(b) ? 1 : a < b ? -1 : 1))) {
     const slug = basename(path).slice(0, -'.mdx'.length);
     if (existing.has(slug)) continue;

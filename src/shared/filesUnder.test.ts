@@ -14,4 +14,6 @@ test('filesUnder lists every file below a folder, relative, with / separators, i
   await symlink(join(dir, 'a.txt'), join(dir, 'link.txt'));
   assert.deepEqual(await filesUnder(dir), ['B.txt', 'a.txt', 'b/Z.txt', 'b/c/d.txt']);
   await assert.rejects(filesUnder(join(dir, 'missing')), { code: 'ENOENT' });
+  assert.deepEqual(await filesUnder(join(dir, 'missing'), { missingIsEmpty: true }), [], 'a missing folder is empty when the caller says so');
+  await assert.rejects(filesUnder(join(dir, 'a.txt'), { missingIsEmpty: true }), { code: 'ENOTDIR' }, 'only a missing folder is empty: a file is still an error');
 });
