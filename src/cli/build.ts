@@ -85,7 +85,7 @@ try {
         phase('post');
         // A shard's pages are finished (indexed, listed for offline) together, by the merge step.
         if (shard) await writeShardInfo(stagingDir, shard);
-        else if (!isBareBuild()) await finishSite(stagingDir, { base: createSitePaths(setting('siteBase')).root(), logger, previousDir: outDir });
+        else if (!isBareBuild()) await finishSite(stagingDir, { base: createSitePaths(setting('siteBase')).root(), logger, previousDir: outDir, vocabularyMemo: { dir: `${cacheDir}/vocabulary`, reuse: !clean, glossaryFile: join(contentDir, 'glossary.yaml') } });
       },
       outSetting,
     );

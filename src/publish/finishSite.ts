@@ -14,6 +14,11 @@ export interface FinishOptions {
    * whose inputs did not change are taken from it instead of being indexed again. None: index everything.
    */
   previousDir?: string | undefined;
+  /**
+   * Where the vocabulary's per-article units are kept between builds (a folder of the build's cache), whether
+   * to read them (not with `--clean`), and the glossary they depend on. None: every article is converted.
+   */
+  vocabularyMemo?: { dir: string; reuse: boolean; glossaryFile: string } | undefined;
 }
 
 /**
@@ -25,8 +30,8 @@ export interface FinishOptions {
  * 3. offline — the service worker, with this deploy's precache and search file lists (`sw.js`);
  * 4. host files — `_headers` (caching, security) and `_redirects` (per-variant 404s) for static hosts.
  */
-export async function finishSite(outDir: string, { base, logger, previousDir }: FinishOptions): Promise<void> {
-  await measure('index', () => indexSite(outDir, logger, { previousDir }));
+export async function finishSite(outDir: string, { base, logger, previousDir, vocabularyMemo }: FinishOptions): Promise<void> {
+  await measure('index', () => indexSite(outDir, logger, { previousDir, vocabularyMemo }));
   await measure('publish', async () => {
     await placeNotFoundPages(outDir, base, variantIds);
     const worker = await writeServiceWorker(outDir, { base, variants });

@@ -10,6 +10,7 @@ import { readArticlePage, type ArticlePage } from './articlePage.ts';
 import { searchIndexSize, formatIndexSize } from './indexSize.ts';
 import { BREAK, tokenize } from './tokens.ts';
 import { buildVocabulary, SHARD_COUNT, shardVocabulary, type VocabularySource } from './vocabulary.ts';
+import { openVocabularyMemo } from './vocabularyMemo.ts';
 import { codeFiles, volumeSettings, type SearchRecord } from './pagefindVolume.ts';
 import { OPEN_VOLUME, VOLUMES_FILE, volumeLayout, type ListedVolume, type VolumeList } from './searchVolumes.ts';
 import { processWriters, type VolumeWriters } from './volumeWriters.ts';
@@ -38,7 +39,16 @@ export const vocabularyDir = `${searchDir}/vocab`;
 export async function indexSite(
   outDir: string,
   logger: Pick<AstroIntegrationLogger, 'info'>,
-  { writers = processWriters(), previousDir }: { writers?: VolumeWriters; previousDir?: string | undefined } = {},
+  {
+    writers = processWriters(),
+    previousDir,
+    vocabularyMemo,
+  }: {
+    writers?: VolumeWriters;
+    previousDir?: string | undefined;
+    /** Where the vocabulary's per-article units are kept between builds, and whether to read them (`vocabularyMemo.ts`). */
+    vocabularyMemo?: { dir: string; reuse: boolean; glossaryFile: string } | undefined;
+  } = {},
 ): Promise<void> {
   const sources: VocabularySource[] = [];
   const written: Promise<void>[] = [];
@@ -61,7 +71,12 @@ export async function indexSite(
     await writers.close();
   }
   const converters = await siteConverters();
-  const shards = shardVocabulary(buildVocabulary(sources, converters));
+  const memo = vocabularyMemo ? await openVocabularyMemo(vocabularyMemo.dir, vocabularyMemo) : undefined;
+  const shards = shardVocabulary(buildVocabulary(sources, converters, memo));
+  if (memo) {
+    await memo.save();
+    logger.info(`vocabulary: ${memo.counts.converted} article${memo.counts.converted === 1 ? '' : 's'} converted, ${memo.counts.known} known from earlier builds`);
+  }
   const dir = join(outDir, vocabularyDir);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });

@@ -31,44 +31,62 @@ const han = /\p{Script=Han}/u;
  * no phrase covers. A unit counts the articles that use it (the count ranks a form that belongs to several units).
  *
  * ###### Notes
+ * With a `memo`, an article whose script and text it knows is not converted again: publishing one article
+ * converts that article, not the archive.
  * Per-article conversion overrides are not applied (the built page does not carry them); a missed override only
  * costs a mapping, since the search page also searches the query as typed.
  */
-export function buildVocabulary(sources: Iterable<VocabularySource>, converters: SiteConverters): VocabularyUnit[] {
+/**
+ * An article's units (`forms` of each) kept between builds: they depend on nothing but the article's script and
+ * text once the converters are fixed, so the caller keeps one memo per conversion (`vocabularyMemo.ts`).
+ */
+export interface ArticleUnitsMemo {
+  /** The units of the article, from the memo, or from `convert` (and then remembered). */
+  unitsOf(script: SourceScript, text: string, convert: () => string[][]): string[][];
+}
+
+export function buildVocabulary(sources: Iterable<VocabularySource>, converters: SiteConverters, memo?: ArticleUnitsMemo): VocabularyUnit[] {
   const units = new Map<string, VocabularyUnit>();
   const characterForms = new Map<string, string[]>();
-
   for (const { script, blocks } of sources) {
-    // Units of this article; each counts once per article (the number of articles that use it).
-    const seen = new Map<string, string[]>();
-    const add = (forms: string[]) => {
-      if (!forms.every((form) => form === forms[0])) seen.set(forms.join('\u0000'), forms);
-    };
     // Converters never match across a newline, as the page converter never matches across blocks.
     const text = blocks.join('\n');
-    const changes = variants.map((v) => converters.converter(script, v.id).changes(text, converters.overlay(script, v.id)));
-    const formsOfCharacter = (ch: string) => {
-      const key = `${script}:${ch}`;
-      let forms = characterForms.get(key);
-      if (!forms) characterForms.set(key, (forms = variants.map((v) => converters.converter(script, v.id).convert(ch))));
-      return forms;
-    };
-    for (const [start, end] of mergeSpans(changes.flat())) {
-      const forms = changes.map((list) => applyWithin(text, list, start, end));
-      // A phrase that converts as its characters do adds nothing to the character units (万物 = 万 + 物).
-      const span = [...text.slice(start, end)];
-      const byCharacter = variants.map((_, i) => span.map((ch) => formsOfCharacter(ch)[i]).join(''));
-      if (span.length > 1 && forms.every((form, i) => form === byCharacter[i])) continue;
-      add(forms);
-    }
-    for (const ch of new Set(text)) if (han.test(ch)) add(formsOfCharacter(ch));
-    for (const [key, forms] of seen) {
-      const unit = units.get(key);
+    const convert = () => articleUnits(script, text, converters, characterForms);
+    const own = memo ? memo.unitsOf(script, text, convert) : convert();
+    // Each unit counts once per article (the number of articles that use it).
+    for (const forms of own) {
+      const unitKey = forms.join('\u0000');
+      const unit = units.get(unitKey);
       if (unit) unit.count++;
-      else units.set(key, { forms, count: 1 });
+      else units.set(unitKey, { forms, count: 1 });
     }
   }
   return [...units.values()].sort((a, b) => compareForms(a.forms, b.forms));
+}
+
+/** The units of one article: the forms of every span and Han character some variant writes differently. */
+function articleUnits(script: SourceScript, text: string, converters: SiteConverters, characterForms: Map<string, string[]>): string[][] {
+  const seen = new Map<string, string[]>();
+  const add = (forms: string[]) => {
+    if (!forms.every((form) => form === forms[0])) seen.set(forms.join('\u0000'), forms);
+  };
+  const changes = variants.map((v) => converters.converter(script, v.id).changes(text, converters.overlay(script, v.id)));
+  const formsOfCharacter = (ch: string) => {
+    const key = `${script}:${ch}`;
+    let forms = characterForms.get(key);
+    if (!forms) characterForms.set(key, (forms = variants.map((v) => converters.converter(script, v.id).convert(ch))));
+    return forms;
+  };
+  for (const [start, end] of mergeSpans(changes.flat())) {
+    const forms = changes.map((list) => applyWithin(text, list, start, end));
+    // A phrase that converts as its characters do adds nothing to the character units (万物 = 万 + 物).
+    const span = [...text.slice(start, end)];
+    const byCharacter = variants.map((_, i) => span.map((ch) => formsOfCharacter(ch)[i]).join(''));
+    if (span.length > 1 && forms.every((form, i) => form === byCharacter[i])) continue;
+    add(forms);
+  }
+  for (const ch of new Set(text)) if (han.test(ch)) add(formsOfCharacter(ch));
+  return [...seen.values()];
 }
 
 function compareForms(a: readonly string[], b: readonly string[]): number {
