@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { access, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { filesUnder } from '../shared/filesUnder.ts';
 import type { SourceScript } from '../shared/variants.ts';
 import type { ArticleUnitsMemo } from './vocabulary.ts';
@@ -11,7 +12,7 @@ import type { ArticleUnitsMemo } from './vocabulary.ts';
  *
  * It lives in `dir`, a folder of the build's cache (never part of `dist/`; deleting it is always safe), as one
  * file named by the digest of everything conversion depends on besides the article's text:
- * the glossary, the code of `src/convert/` and of the vocabulary, the variants, and the lockfile (opencc-js's
+ * the glossary, the code of `src/convert/` and of the vocabulary, the variants, and opencc-js's package (its
  * tables). A change to any of them starts an empty memo. With `reuse: false` (`npm run build -- --clean`, a
  * first build) nothing is read, every article is converted, and the memo is written afresh. Only the articles
  * of this build are written back, so it does not grow with deleted articles.
@@ -77,16 +78,27 @@ function parseMemo(text: string): Record<string, string[][]> | null {
   }
 }
 
-/** sha256 of the glossary, the conversion and vocabulary code, the variants and the lockfile. */
+const require = createRequire(import.meta.url);
+
+/** sha256 of the glossary, the conversion and vocabulary code, the variants and opencc-js's version. */
 async function conversionDigest(projectDir: string, glossaryFile: string): Promise<string> {
   const code = [
     ...(await filesUnder(join(projectDir, 'src', 'convert'))).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => join('src', 'convert', f)),
     join('src', 'search', 'vocabulary.ts'),
     join('src', 'shared', 'variants.ts'),
-    'package-lock.json',
   ];
   const hash = createHash('sha256');
   for (const path of code) hash.update(path).update('\0').update(await readFile(join(projectDir, path))).update('\0');
+  // opencc-js's tables come with its version (its exports hide package.json: found above its entry).
+  hash.update('opencc-js\0').update(await readFile(await packageJsonAbove(require.resolve('opencc-js'))));
   hash.update('glossary\0').update(await readFile(glossaryFile).catch(() => Buffer.alloc(0)));
   return hash.digest('hex').slice(0, 32);
+}
+
+async function packageJsonAbove(file: string): Promise<string> {
+  for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
+    const candidate = join(dir, 'package.json');
+    if (await access(candidate).then(() => true, () => false)) return candidate;
+  }
+  throw new Error(`no package.json above ${file}`);
 }
