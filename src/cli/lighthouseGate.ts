@@ -7,7 +7,7 @@
  * seed article, the search page with a query, the 404 page and the offline page.
  *
  * Writes PATH.json (every page's scores, failures, and the exceptions used) and PATH.md (a table), default
- * .zhpress/lighthouse/report. Exit 0 passed, 1 a page below 100, 2 wrong usage or no built site.
+ * .zhpress/lighthouse/report, and each page's whole Lighthouse result in PATH-pages/. Exit 0 passed, 1 a page below 100, 2 wrong usage or no built site.
  */
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -82,6 +82,8 @@ try {
     const runner = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: categories });
     if (!runner) throw new Error(`Lighthouse returned no result for ${url}`);
     runs.push({ page, result: runner.lhr as unknown as LighthouseResult });
+    // Lighthouse's whole result for each page, to read the failing audits' details (open in the Lighthouse viewer).
+    writeAtomically(join(`${values.report}-pages`, `${page.path.replace(/\?.*$/, '').replace(/[^a-z0-9.-]+/gi, '_') || '_'}.json`), runner.report as string);
     const scores = categories.map((c) => `${c} ${Math.round((runner.lhr.categories[c]?.score ?? 0) * 100)}`).join(', ');
     console.log(`${page.path}: ${scores}`);
   }
