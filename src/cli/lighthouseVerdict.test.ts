@@ -102,4 +102,22 @@ describe('lighthouseVerdict', () => {
     assert.match(markdown, /^- seo \/ `is-crawlable`: .*robots\.txt/m);
     assert.match(markdown, /speed-index: Title of speed-index/);
   });
+
+  it('lists each exception used once, with its own reason, however many pages it excused', () => {
+    const blocked = () => result({ seo: { 'is-crawlable': { score: 0 } } });
+    const notFound: AuditedPage = { kind: 'not-found', variant: 'zh-hk', path: '/zh-hk/404.html' };
+    const verdict = lighthouseVerdict(
+      [
+        { page: search, result: blocked() },
+        { page: { ...search, variant: 'zh-hk', path: '/zh-hk/search/' }, result: blocked() },
+        { page: notFound, result: blocked() },
+      ],
+      ['seo'],
+    );
+    assert.equal(verdict.passed, true);
+    const reasons = formatMarkdownReport(verdict, ['seo'], '').split('\n').filter((line) => line.startsWith('- seo / `is-crawlable`'));
+    assert.equal(reasons.length, 2);
+    assert.match(reasons[0]!, /robots\.txt disallows the search pages/);
+    assert.match(reasons[1]!, /404 pages carry/);
+  });
 });
