@@ -10,6 +10,7 @@
  * .zhpress/lighthouse/report, and each page's whole Lighthouse result in PATH-pages/. Exit 0 passed, 1 a page below 100, 2 wrong usage or no built site.
  */
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
@@ -94,7 +95,7 @@ try {
 const seconds = Math.round((Date.now() - started) / 1000);
 
 const verdict = lighthouseVerdict(runs, categories);
-const note = `${pages.length} pages of ${values.site} in ${seconds} s; CPU load average at the end ${(await import('node:os')).loadavg()[0]!.toFixed(1)}.`;
+const note = `${pages.length} pages of ${values.site} in ${seconds} s; CPU load average at the end ${loadavg()[0]!.toFixed(1)}.`;
 writeAtomically(`${values.report}.json`, `${JSON.stringify({ categories, seconds, ...verdict }, null, 2)}\n`);
 writeAtomically(`${values.report}.md`, formatMarkdownReport(verdict, categories, note));
 console.log(`\nReport: ${values.report}.md and ${values.report}.json (${note})`);
