@@ -308,6 +308,11 @@ export function startSearchPage(document: Document): void {
     typing = setTimeout(follow, TYPING_PAUSE_MS);
   });
 
+  // A search page opened empty: Pagefind (its newest volume's instance loads its entry, meta and wasm as it is
+  // made) starts loading when the reader reaches for the box, not after the first query is typed.
+  const warm = () => void loadArchive().catch(() => {});
+  for (const type of ['pointerdown', 'focus']) input.addEventListener(type, warm, { once: true, passive: true });
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     navigate(formState());
