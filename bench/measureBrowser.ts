@@ -197,6 +197,114 @@ export async function measureSearch(browser: Browser, origin: string, query: Sea
   };
 }
 
+/** A search a reader starts where they already are: from an article's header box, or on a search page already open. */
+export interface WarmSearchQuery {
+  label: string;
+  variant: string;
+  query: string;
+  /** For a further query: the query the search page was opened with first. */
+  before?: string;
+}
+
+/** Enter in an article's header box (the search warmed on focus), and a further query on an open search page. */
+export const warmSearchQueries: { fromArticle: WarmSearchQuery[]; further: WarmSearchQuery[] } = {
+  fromArticle: [
+    { label: 'same script', variant: 'zh-hans', query: '城市大脑' },
+    { label: 'cross-script, Traditional page', variant: 'zh-hant', query: '城市大脑' },
+  ],
+  further: [
+    { label: 'cross-script: Taiwan term on a Simplified page', variant: 'zh-hans', query: '資料', before: '城市大脑' },
+    { label: 'a name, Hong Kong page', variant: 'zh-hk', query: '徐立毅', before: '鄭州' },
+  ],
+};
+
+export interface WarmSearchMeasurement extends WarmSearchQuery {
+  kind: 'from article' | 'further query';
+  found: boolean;
+  /** From Enter (the form's submit) to the first result on screen. */
+  firstResultMs: number | null;
+  /** From article: from the focus to the last warm-up file (while the reader types); `null` for a further query. */
+  warmUpMs: number | null;
+}
+
+/**
+ * Records, in every document of the page, when the search form was submitted (`sessionStorage`, which the next
+ * document of the tab still reads) and when the first result appeared after it (`window.__firstResultAfterEnter`),
+ * both as epoch ms of the page's own clock.
+ */
+async function watchEnterToResult(page: Page): Promise<void> {
+  await page.addInitScript((selector) => {
+    const w = window as unknown as { __firstResultAfterEnter?: number };
+    const now = () => performance.timeOrigin + performance.now();
+    // Capture: before the search page's own submit handler clears the list and starts the search.
+    document.addEventListener('submit', () => {
+      sessionStorage.setItem('bench:enterAt', String(now()));
+      delete w.__firstResultAfterEnter;
+    }, true);
+    new MutationObserver(() => {
+      if (w.__firstResultAfterEnter === undefined && sessionStorage.getItem('bench:enterAt') && document.querySelector(selector)) w.__firstResultAfterEnter = now();
+    }).observe(document, { childList: true, subtree: true });
+  }, resultSelector);
+}
+
+async function enterToResult(page: Page): Promise<number | null> {
+  try {
+    await page.waitForFunction(() => (window as unknown as { __firstResultAfterEnter?: number }).__firstResultAfterEnter !== undefined, null, { timeout: 15_000 });
+  } catch {
+    return null;
+  }
+  return page.evaluate(() => (window as unknown as { __firstResultAfterEnter: number }).__firstResultAfterEnter - Number(sessionStorage.getItem('bench:enterAt')));
+}
+
+/**
+ * A new reader on an article (fresh context, service worker blocked: no earlier visit has kept anything) focuses
+ * the header box, which warms the search (warmSearch.ts), types the query while that loads, and presses Enter.
+ * Timed from Enter to the first result on the search page.
+ */
+export async function measureSearchFromArticle(browser: Browser, origin: string, articlePath: string, query: WarmSearchQuery): Promise<WarmSearchMeasurement> {
+  const context = await freshContext(browser, { serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await watchEnterToResult(page);
+  await page.goto(origin + articlePath, { waitUntil: 'load' });
+  await page.waitForLoadState('networkidle').catch(() => {});
+  const box = page.locator('header').getByRole('searchbox');
+  const warmed = ['/pagefind.js', '.pf_meta', '.pagefind'].map((end) => page.waitForResponse((r) => new URL(r.url()).pathname.endsWith(end), { timeout: 15_000 }).then((r) => r.finished()));
+  const focusedAt = await page.evaluate(() => performance.now());
+  await box.focus();
+  await box.fill(query.query);
+  const warmUp = await Promise.all(warmed)
+    .then(() => page.evaluate(() => performance.now()))
+    .catch(() => null);
+  await box.press('Enter');
+  const firstResultMs = await enterToResult(page);
+  await context.close();
+  return { ...query, kind: 'from article', found: firstResultMs !== null, firstResultMs, warmUpMs: warmUp === null ? null : warmUp - focusedAt };
+}
+
+/** A reader on a search page that has shown its results types a further query and presses Enter. */
+export async function measureFurtherQuery(browser: Browser, origin: string, query: WarmSearchQuery): Promise<WarmSearchMeasurement> {
+  const context = await freshContext(browser, { serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await watchEnterToResult(page);
+  await page.goto(`${origin}/${query.variant}/search/?q=${encodeURIComponent(query.before ?? '')}`);
+  let firstResultMs: number | null = null;
+  try {
+    // The first search is over (every volume merged, the filters filled) and the page is idle.
+    await page.waitForSelector(resultSelector, { timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') !== 'true', null, { timeout: 60_000 });
+    await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
+    const box = page.locator('#search-form').getByRole('searchbox');
+    // Set without typing: typed text is searched after a 300 ms pause by itself; this times Enter alone.
+    await box.evaluate((input, text) => ((input as HTMLInputElement).value = text), query.query);
+    await box.press('Enter');
+    firstResultMs = await enterToResult(page);
+  } catch {
+    firstResultMs = null;
+  }
+  await context.close();
+  return { ...query, kind: 'further query', found: firstResultMs !== null, firstResultMs, warmUpMs: null };
+}
+
 const typeOf = (item: Loaded) =>
   item.type.includes('html') ? 'html' : item.type.includes('css') ? 'css' : item.type.includes('javascript') ? 'js' : 'other';
 

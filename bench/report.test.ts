@@ -110,6 +110,30 @@ test('bench report', async (t) => {
     assert.ok(Math.abs(pipelineOverhead(size(10_000, { bareMs: 0.5 }))!.full - 1) < 1e-9);
   });
 
+  await t.test("should check Enter in an article's box against 300 ms and a further query against 100 ms, and print both", () => {
+    const warm = (articles: number, fromArticleMs: number | null, furtherMs: number): SizeResult => ({
+      ...size(articles),
+      warmSearch: [
+        { label: 'same script', variant: 'zh-hans', query: '城市大脑', kind: 'from article', found: fromArticleMs !== null, firstResultMs: fromArticleMs, warmUpMs: 150 },
+        { label: 'a name', variant: 'zh-hk', query: '徐立毅', before: '鄭州', kind: 'further query', found: true, firstResultMs: furtherMs, warmUpMs: null },
+      ],
+    });
+    const checks = (sizes: SizeResult[]) => Object.fromEntries(checkTargets(sizes, null).map((c) => [c.target.split(' ').slice(0, 3).join(' '), c]));
+    assert.equal(checks([warm(10_000, 250, 80)])['search: Enter in']?.pass, true);
+    assert.equal(checks([warm(10_000, 250, 80)])['search: a further']?.pass, true);
+    assert.equal(checks([warm(10_000, 350, 80)])['search: Enter in']?.pass, false);
+    assert.equal(checks([warm(10_000, 250, 120)])['search: a further']?.pass, false);
+    assert.equal(checks([warm(10_000, null, 80)])['search: Enter in']?.pass, false, 'no result is a failure');
+    const small = checks([warm(100, 250, 80)])['search: Enter in']!;
+    assert.equal(small.pass, null, 'only checked at 10,000 articles');
+    assert.match(small.target, /measured at 100/);
+    assert.equal(checks([size(10_000)])['search: Enter in'], undefined, 'no row when not measured');
+    const sizes = [warm(100, 250, 80)];
+    const md = formatMarkdown({ date: '2026-11-28T10:00:00.000Z', command: 'npm run bench', machine: { cpu: 'x', cores: 2, memoryBytes: GiB, os: 'l', node: 'v24', chromium: null, astro: '7', pagefind: '1.6.0', opencc: null }, sizes, converter: null, targets: checkTargets(sizes, null) });
+    assert.match(md, /\| Enter in an article's box: 城市大脑 on zh-hans \(same script\) \| 250 ms \(warm-up 150 ms\) \|/);
+    assert.match(md, /\| further query: 徐立毅 on zh-hk after 鄭州 \(a name\) \| 80 ms \|/);
+  });
+
   await t.test('should print every size, the converter and the targets as Markdown tables', () => {
     const results: BenchResults = {
       date: '2026-11-24T10:00:00.000Z',

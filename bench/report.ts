@@ -1,5 +1,5 @@
 import type { ConverterBench } from './measureConverter.ts';
-import type { FirstViewMeasurement, SearchMeasurement } from './measureBrowser.ts';
+import type { FirstViewMeasurement, SearchMeasurement, WarmSearchMeasurement } from './measureBrowser.ts';
 import type { PageTimings, StageSummary, TreeSize } from './measureBuild.ts';
 import type { NewsroomResult } from './measureNewsroom.ts';
 import type { PeerResult } from './measurePeer.ts';
@@ -39,6 +39,8 @@ export interface SizeResult {
   dist: TreeSize;
   searchIndex: { total: TreeSize; perVariant: Record<string, TreeSize>; shared: TreeSize };
   search: SearchMeasurement[];
+  /** Enter in an article's header box, and a further query on an open search page (issue 14 §5). */
+  warmSearch?: WarmSearchMeasurement[];
   firstView: FirstViewMeasurement | null;
   /** The peer pipeline on the same pages (bare Astro, then `pagefind --site`); its Astro step is `bare` too. */
   peer?: PeerResult | null;
@@ -154,6 +156,22 @@ export function checkTargets(sizes: readonly SizeResult[], converter: ConverterB
     });
   }
 
+  const warmAt = tenK ?? [...sizes].reverse().find((s) => (s.warmSearch?.length ?? 0) > 0);
+  for (const [kind, target, limit] of [
+    ['from article', "search: Enter in an article's header box → first result ≤ 300 ms at 10,000 articles", 300],
+    ['further query', 'search: a further query on an open search page → first result ≤ 100 ms at 10,000 articles', 100],
+  ] as const) {
+    const measured = (warmAt?.warmSearch ?? []).filter((m) => m.kind === kind);
+    if (!warmAt || measured.length === 0) continue;
+    const allFound = measured.every((m) => m.found);
+    const slowest = Math.max(...measured.map((m) => m.firstResultMs ?? Infinity));
+    checks.push({
+      target: `${target}${warmAt === tenK ? '' : ` (measured at ${warmAt.articles})`}`,
+      measured: allFound ? `slowest ${formatMs(slowest)} over ${measured.length} queries` : `no result for: ${measured.filter((m) => !m.found).map((m) => `${m.query} on ${m.variant}`).join(', ')}`,
+      pass: warmAt === tenK ? allFound && slowest <= limit : null,
+    });
+  }
+
   const view = largest?.firstView;
   checks.push({
     target: 'first view of an article ≤ 30 KiB compressed, readable without JavaScript',
@@ -252,6 +270,25 @@ export function formatMarkdown(results: BenchResults): string {
             if (!m?.found) return 'no result';
             const every = m.allResultsMs != null && m.allSearchFiles ? `; all volumes ${formatMs(m.allResultsMs)}, ${formatBytes(m.allSearchFiles.gzipBytes)}` : '';
             return `${formatMs(m.firstResultMs)} (search ${formatMs(m.searchMs)}), ${formatBytes(m.untilFirstResult.gzipBytes)} / ${formatBytes(m.searchFiles.gzipBytes)}${every}`;
+          }),
+        ]),
+      ),
+    );
+  }
+
+  const withWarm = ok.filter((s) => (s.warmSearch?.length ?? 0) > 0);
+  if (withWarm.length > 0) {
+    out.push("\n**Search where the reader already is** (Chromium, no service worker: a first visit. From an article: focus the header box (the search warms up), type, Enter; time from Enter to the first result, and in brackets the warm-up from the focus. Further query: on a search page that has shown its results, a new query and Enter; time from Enter to the first result)\n");
+    const rows = withWarm[0]!.warmSearch!;
+    out.push(
+      table(
+        ['search', ...withWarm.map((s) => `${s.articles.toLocaleString('en')} articles`)],
+        rows.map((q, i) => [
+          q.kind === 'from article' ? `Enter in an article's box: ${q.query} on ${q.variant} (${q.label})` : `further query: ${q.query} on ${q.variant} after ${q.before ?? ''} (${q.label})`,
+          ...withWarm.map((s) => {
+            const m = s.warmSearch![i];
+            if (!m?.found) return 'no result';
+            return m.warmUpMs === null ? formatMs(m.firstResultMs) : `${formatMs(m.firstResultMs)} (warm-up ${formatMs(m.warmUpMs)})`;
           }),
         ]),
       ),

@@ -36,7 +36,7 @@ import { variantIds } from '../src/shared/variants.ts';
 import { findSeedMdx, parseSeedArticle, writeCorpus } from './corpus.ts';
 import { writeDocsFigures } from './docsFigures.ts';
 import { describeMachine } from './machine.ts';
-import { launchChromium, measureFirstView, measureSearch, searchQueries } from './measureBrowser.ts';
+import { launchChromium, measureFirstView, measureFurtherQuery, measureSearch, measureSearchFromArticle, searchQueries, warmSearchQueries } from './measureBrowser.ts';
 import { countPages, keyLogLines, logTail, pageTimings, runBuild, searchIndexSizes, stopBuilds, summarizeStages, treeSize } from './measureBuild.ts';
 import { converterText, measureConverter, type ConverterBench } from './measureConverter.ts';
 import { measureNewsroom } from './measureNewsroom.ts';
@@ -243,6 +243,17 @@ async function measureSize(articles: number): Promise<SizeResult> {
           progress(`${articles} articles: search ${query.query} on ${query.variant}: ${m.found ? `${formatMs(m.firstResultMs)}, ${formatBytes(m.untilFirstResult.gzipBytes)} gzip` : 'no result'}`);
         }
         const middle = `bench-${String(Math.ceil(articles / 2)).padStart(5, '0')}`;
+        result.warmSearch = [];
+        for (const query of warmSearchQueries.fromArticle) {
+          const m = await measureSearchFromArticle(browser, origin, `/${query.variant}/${middle}/`, query);
+          result.warmSearch.push(m);
+          progress(`${articles} articles: Enter in an article's box, ${query.query} on ${query.variant}: ${m.found ? `${formatMs(m.firstResultMs)} (warm-up ${formatMs(m.warmUpMs)})` : 'no result'}`);
+        }
+        for (const query of warmSearchQueries.further) {
+          const m = await measureFurtherQuery(browser, origin, query);
+          result.warmSearch.push(m);
+          progress(`${articles} articles: further query ${query.query} on ${query.variant}: ${m.found ? formatMs(m.firstResultMs) : 'no result'}`);
+        }
         result.firstView = await measureFirstView(browser, origin, `/zh-tw/${middle}/`);
         progress(`${articles} articles: first view ${formatBytes(result.firstView.page.gzipBytes)} gzip`);
       } finally {

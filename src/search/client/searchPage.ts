@@ -11,6 +11,7 @@ import { OPEN_VOLUME, VOLUMES_FILE, type VolumeList } from '../searchVolumes.ts'
 import { ArchiveSearch, type Pagefind, type PagefindData, type PagefindResult } from './archiveSearch.ts';
 import { fillPlaceholders } from '../../shared/fillPlaceholders.ts';
 import { explainOfflineSearch } from './offlineSearch.ts';
+import { metaCacheTag } from './warmSearch.ts';
 import { filterKeys, pagefindFilters, readState, SEARCH_STATE_EVENT, writeState, type SearchState } from './searchState.ts';
 
 const pageSize = 10;
@@ -53,12 +54,18 @@ export function startSearchPage(document: Document): void {
       ]);
       // Result URLs under the site's base; ranking is the archive search's own (see ArchiveSearch.search).
       const options = { baseUrl: paths.root() };
-      // Options only: Pagefind starts its worker when the worker is first asked for something (older volumes).
-      await module.options(options);
       const volumePaths = list.volumes.map((volume) => `${searchDir}${volume.path}`);
+      // The newest volume's entry under a fixed URL (`?ts=` its inputs' hash, not the time): the one the header
+      // box's warm-up fetched (warmSearch.ts), so it comes from the cache. Pagefind's own instance is the open
+      // volume too. Older volumes are merged with Pagefind's default, a fresh URL each time.
+      const newestVolume = list.volumes[0];
+      const tagged = newestVolume ? { metaCacheTag: metaCacheTag(newestVolume) } : {};
+      // Options only: Pagefind starts its worker when the worker is first asked for something (older volumes,
+      // or the filters): after the first results are on screen (see `run` and `fillFilters`).
+      await module.options({ ...options, ...(newestVolume?.path === OPEN_VOLUME ? tagged : {}) });
       // The newest volume is small: searched on this thread it answers before a worker could have started.
       // The worker does the rest, older volumes merged in, without holding up the page.
-      const newest = module.createInstance({ ...options, basePath: volumePaths[0], noWorker: true });
+      const newest = module.createInstance({ ...options, ...tagged, basePath: volumePaths[0], noWorker: true });
       return new ArchiveSearch(module, volumePaths, { mergeOptions: options, newest });
     })());
 
@@ -300,6 +307,11 @@ export function startSearchPage(document: Document): void {
     stopTyping();
     typing = setTimeout(follow, TYPING_PAUSE_MS);
   });
+
+  // A search page opened empty: Pagefind (its newest volume's instance loads its entry, meta and wasm as it is
+  // made) starts loading when the reader reaches for the box, not after the first query is typed.
+  const warm = () => void loadArchive().catch(() => {});
+  for (const type of ['pointerdown', 'focus']) input.addEventListener(type, warm, { once: true, passive: true });
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -1,0 +1,101 @@
+import { isVariantId } from '../../shared/variants.ts';
+import { createSitePaths } from '../../shared/sitePaths.ts';
+import { shardsForQuery } from '../mapQuery.ts';
+import { OPEN_VOLUME, VOLUMES_FILE, type ListedVolume, type VolumeList } from '../searchVolumes.ts';
+
+/** What Pagefind 1.6 writes to `pagefind-entry.json`: one index per language, its meta file named by `hash`. */
+export interface PagefindEntry {
+  languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
+}
+
+/**
+ * The `metaCacheTag` of a volume (Pagefind asks for `pagefind-entry.json?ts=<tag>`): its inputs' hash from
+ * `volumes.json`, which changes whenever its bundle does. Without a tag Pagefind adds the time instead, a new
+ * URL on every load that no cache can answer. The search page and the warm-up use the same tag, so the search
+ * page's request is the one the warm-up made.
+ */
+export function metaCacheTag(volume: ListedVolume): string {
+  return volume.inputs.slice(0, 16);
+}
+
+/** The URL Pagefind reads a volume's entry from, given its tag (Pagefind's `loadEntry`). */
+export function entryUrl(volumeDir: string, volume: ListedVolume): string {
+  return `${volumeDir}pagefind-entry.json?ts=${metaCacheTag(volume)}`;
+}
+
+/**
+ * The index Pagefind picks for the page's language (Pagefind's `findIndex`): the language itself, else its
+ * primary subtag, else the language with the most pages (zhpress indexes every page as `und`). Pagefind reads
+ * the language lower-cased.
+ */
+export function pickIndex(entry: PagefindEntry, pageLang: string): { hash: string; wasm: string | null } | null {
+  const languages = entry.languages ?? {};
+  const lang = pageLang.toLowerCase(); // as Pagefind reads `<html lang>`
+  return languages[lang] ?? languages[lang.split('-')[0]!] ?? Object.values(languages).sort((a, b) => b.page_count - a.page_count)[0] ?? null;
+}
+
+/**
+ * The files the search page needs before its first result, past `volumes.json` and the entry: Pagefind's
+ * code (always from the open volume), the newest volume's meta and the wasm its index names.
+ */
+export function newestVolumeFiles(searchDir: string, newest: ListedVolume, index: { hash: string; wasm: string | null }): string[] {
+  const volumeDir = `${searchDir}${newest.path}`;
+  return [`${searchDir}${OPEN_VOLUME}pagefind.js`, `${volumeDir}pagefind.${index.hash}.pf_meta`, `${volumeDir}wasm.${index.wasm ?? 'unknown'}.pagefind`];
+}
+
+export interface SearchWarmer {
+  /** Loads Pagefind's code, its wasm and the newest volume's entry and meta; once, however often it is called. */
+  engine(): Promise<void>;
+  /** Loads the vocabulary shards of what the box holds now (each shard once). */
+  vocabulary(text: string): void;
+}
+
+/**
+ * Warms the search before the reader reaches the search page: the files its first result waits for are
+ * fetched into the browser's HTTP cache (and, where the service worker is in charge, into its cache too), so
+ * the search page, a new document that shares no JavaScript state with this one, finds them there.
+ * `searchDir` is `pagefind/<variant>/` under the site's base; `lang` the page's `<html lang>`. Failures are
+ * silent: the search page loads whatever is missing itself.
+ */
+export function createSearchWarmer(searchDir: string, vocabDir: string, lang: string, load: typeof fetch = (input, init) => fetch(input, init)): SearchWarmer {
+  let engine: Promise<void> | undefined;
+  const shards = new Set<string>();
+  const read = async (url: string) => {
+    const response = await load(url);
+    // The body is read so the whole file is in the cache, not just its headers.
+    if (response.ok) await response.arrayBuffer();
+    return response;
+  };
+  return {
+    engine: () =>
+      (engine ??= (async () => {
+        // Pagefind's code does not depend on the volume list: fetched alongside it.
+        const code = read(`${searchDir}${OPEN_VOLUME}pagefind.js`).catch(() => undefined);
+        const listed = await load(`${searchDir}${VOLUMES_FILE}`);
+        const newest = listed.ok ? ((await listed.json()) as VolumeList).volumes[0] : undefined;
+        if (!newest) return void (await code);
+        const entry = await load(entryUrl(`${searchDir}${newest.path}`, newest));
+        const index = entry.ok ? pickIndex((await entry.json()) as PagefindEntry, lang) : null;
+        if (!index) return void (await code);
+        await Promise.all([code, ...newestVolumeFiles(searchDir, newest, index).slice(1).map(read)]);
+      })().catch(() => undefined)),
+    vocabulary: (text) => {
+      for (const name of shardsForQuery(text)) {
+        if (shards.has(name)) continue;
+        shards.add(name);
+        void read(`${vocabDir}${name}.json`).catch(() => shards.delete(name));
+      }
+    },
+  };
+}
+
+/** Warms the search for the header box `box` of a page: at once, and the vocabulary as the reader types. */
+export function warmSearchBox(box: HTMLInputElement): void {
+  const variant = document.documentElement.dataset['variant'];
+  if (!isVariantId(variant)) return;
+  const paths = createSitePaths(import.meta.env.BASE_URL);
+  const warmer = createSearchWarmer(paths.asset(`pagefind/${variant}/`), paths.asset('pagefind/vocab/'), document.documentElement.lang);
+  void warmer.engine();
+  warmer.vocabulary(box.value);
+  box.addEventListener('input', () => warmer.vocabulary(box.value));
+}
