@@ -439,6 +439,18 @@ test.describe('search', () => {
   });
 });
 
+test.describe('the empty search page', () => {
+  for (const variant of variants) {
+    test(`${variant.id}: the cursor waits in the search box; with a query the results come first`, async ({ page, site }) => {
+      await page.goto(site.url(`${variant.id}/search/`));
+      await expect(page.locator('#search-form input[name="q"]'), 'an empty search page should put the cursor in its box').toBeFocused();
+      await page.goto(site.url(`${variant.id}/search/?q=${encodeURIComponent('城市大脑')}`));
+      await expect(page.locator('#search-results li').first()).toBeVisible();
+      await expect(page.locator('#search-form input[name="q"]'), 'with a query, the box should not take focus (a phone keyboard would cover the results)').not.toBeFocused();
+    });
+  }
+});
+
 test.describe('search without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
@@ -451,6 +463,18 @@ test.describe('search without JavaScript', () => {
     await expect(page.locator('.search-noscript')).toContainText('JavaScript');
   });
 
+  for (const variant of variants) {
+    test(`${variant.id}: the note offers the variant's article list instead of a dead end`, async ({ page, site }) => {
+      await page.goto(site.url(`${variant.id}/search/?q=${encodeURIComponent('郑州')}`));
+      const note = page.locator('.search-noscript');
+      await expect(note, 'without JavaScript the search page should say plainly that search needs it').toContainText('JavaScript');
+      const list = note.getByRole('link');
+      await expect(list, `the note should link the ${variant.id} home (its article list)`).toHaveAttribute('href', site.url(`${variant.id}/`));
+      await list.click();
+      await expect(page).toHaveURL(new RegExp(`${site.url(`${variant.id}/`)}$`));
+      await expect(page.locator(`main .article-list a[href$="/${variant.id}/${publishedSlugs()[0]}/"]`).first(), 'the article list should list the newest article').toBeVisible();
+    });
+  }
 });
 
 test.describe('search with older volumes out of reach', () => {
