@@ -463,18 +463,6 @@ test.describe('search without JavaScript', () => {
     await expect(page.locator('.search-noscript')).toContainText('JavaScript');
   });
 
-  for (const variant of variants) {
-    test(`${variant.id}: the note offers the variant's article list instead of a dead end`, async ({ page, site }) => {
-      await page.goto(site.url(`${variant.id}/search/?q=${encodeURIComponent('郑州')}`));
-      const note = page.locator('.search-noscript');
-      await expect(note, 'without JavaScript the search page should say plainly that search needs it').toContainText('JavaScript');
-      const list = note.getByRole('link');
-      await expect(list, `the note should link the ${variant.id} home (its article list)`).toHaveAttribute('href', site.url(`${variant.id}/`));
-      await list.click();
-      await expect(page).toHaveURL(new RegExp(`${site.url(`${variant.id}/`)}$`));
-      await expect(page.locator(`main .article-list a[href$="/${variant.id}/${publishedSlugs()[0]}/"]`).first(), 'the article list should list the newest article').toBeVisible();
-    });
-  }
 });
 
 test.describe('search with older volumes out of reach', () => {
