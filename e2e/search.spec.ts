@@ -439,6 +439,18 @@ test.describe('search', () => {
   });
 });
 
+test.describe('the empty search page', () => {
+  for (const variant of variants) {
+    test(`${variant.id}: the cursor waits in the search box; with a query the results come first`, async ({ page, site }) => {
+      await page.goto(site.url(`${variant.id}/search/`));
+      await expect(page.locator('#search-form input[name="q"]'), 'an empty search page should put the cursor in its box').toBeFocused();
+      await page.goto(site.url(`${variant.id}/search/?q=${encodeURIComponent('城市大脑')}`));
+      await expect(page.locator('#search-results li').first()).toBeVisible();
+      await expect(page.locator('#search-form input[name="q"]'), 'with a query, the box should not take focus (a phone keyboard would cover the results)').not.toBeFocused();
+    });
+  }
+});
+
 test.describe('search without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { articleSchema } from './content/articleSchema.ts';
+import { articleSchemaWith } from './content/articleSchema.ts';
 import { contentDir } from './content/contentDir.ts';
 import { withoutDrafts } from './content/includeDrafts.ts';
 
@@ -14,6 +14,9 @@ export const collections = {
         generateId: ({ entry }) => entry.replace(/^.*\//, '').replace(/\.mdx$/, ''),
       }),
     ),
-    schema: articleSchema,
+    // An article's image is a file beside it: Astro's image() reads its size and format and emits it with the
+    // build. `npm run build` first runs the checks of `npm run check`, which hold the path to `articleImagePath`
+    // (relative, an image file, present) and name the article's line when it is not.
+    schema: ({ image }) => articleSchemaWith(image()),
   }),
 };

@@ -58,14 +58,19 @@ function restored(output: string): Map<string, number> {
   return counts;
 }
 
-const article = (title: string, body: string, published: string) =>
-  `---\ntitle: "${title}"\npublished: "${published}"\nscript: "hans"\n---\n\n${body}\n`;
+const article = (title: string, body: string, published: string, frontmatter = '') =>
+  `---\ntitle: "${title}"\npublished: "${published}"\nscript: "hans"\n${frontmatter}---\n\n${body}\n`;
+
+// autumn has an image of its own (Astro's image pipeline writes its files under _astro/): a restored page must
+// leave them in the site as a clean build has them.
+const autumnImage = 'image:\n  src: "./autumn.jpg"\n  alt: "一盘桂花糕"\n';
 
 const glossary = (osmanthus: string) =>
   `entries:\n  - term: 桂花糕\n    zh-tw: ${osmanthus}\n    reason: 测试用的词条，只出现在 autumn 一文。\n`;
 
-const sources: Record<string, string> = {
-  'articles/autumn.mdx': article('秋天的点心', '街口的老店又开始卖桂花糕了。', '2024-10-01T08:00:00+08:00'),
+const sources: Record<string, string | Uint8Array> = {
+  'articles/autumn.mdx': article('秋天的点心', '街口的老店又开始卖桂花糕了。', '2024-10-01T08:00:00+08:00', autumnImage),
+  'articles/autumn.jpg': await readFile(join(projectRoot, 'e2e/fixtures/articles/jiang-shang-xin-qiao-he-long.jpg')),
   'articles/harbour.mdx': article('海港夜景', '晚上的海港灯火通明，游客很多。', '2024-10-02T08:00:00+08:00'),
   'glossary.yaml': glossary('桂花糕'),
 };
@@ -77,7 +82,7 @@ test('incremental builds equal clean builds', { timeout: 40 * 60_000 }, async (t
   // The same sources twice: the clean builds read their own copy, so they never share the incremental cache.
   const [incrementalContent, cleanContent] = [join(root, 'content'), join(root, 'reference', 'content')];
   const [site, clean] = [join(root, 'site'), join(root, 'clean')];
-  const write = async (path: string, text: string) => {
+  const write = async (path: string, text: string | Uint8Array) => {
     for (const dir of [incrementalContent, cleanContent]) {
       await mkdir(dirname(join(dir, path)), { recursive: true });
       await writeFile(join(dir, path), text);

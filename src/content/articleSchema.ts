@@ -41,7 +41,46 @@ const rawSourceSchema = z.strictObject({
   encoding: z.enum(['utf-8', 'gb18030', 'big5']),
 });
 
-export const articleSchema = z.strictObject({
+/** Image files an article may show: what Astro's image pipeline reads and browsers and share previews show. */
+export const articleImageExtensions = ['jpg', 'jpeg', 'png', 'webp', 'avif'] as const;
+
+/**
+ * The article's own image as the editor writes it: a file beside the MDX (or in a folder under it), never an
+ * address on another site, since the site requests nothing from another origin.
+ */
+export const articleImagePath = z
+  .string()
+  .trim()
+  .min(1, 'image.src must not be empty — write the path of an image file beside the article, e.g. src: "./zheng-zhou.jpg"')
+  .regex(/^\.{1,2}\//, 'image.src must be a path relative to the article starting with ./ (an address on another site is never requested) — e.g. src: "./zheng-zhou.jpg"')
+  .regex(
+    new RegExp(`\\.(?:${articleImageExtensions.join('|')})$`, 'i'),
+    `image.src must name a ${articleImageExtensions.join(', ')} file — e.g. src: "./zheng-zhou.jpg"`,
+  );
+
+/**
+ * The frontmatter schema, with `image.src` read by `imageSource`. The site reads it with Astro's `image()`
+ * (piped after `articleImagePath`), which turns the path into the image's metadata and emits the file;
+ * `npm run check`, the importer and reports read it as the path the editor wrote (`articleSchema`).
+ */
+export function articleSchemaWith<ImageSource extends z.ZodType>(imageSource: ImageSource) {
+  return z.strictObject({
+    ...articleFields,
+    /**
+     * The article's own image, shown under the headline and used for share previews and JSON-LD; without it,
+     * pages share the variant's card. `alt` says what the image shows, in the article's script; it is required
+     * with the image, so an image can never be added without it.
+     */
+    image: z
+      .strictObject({
+        src: imageSource,
+        alt: z.string().trim().min(1, 'image.alt must not be empty — say what the image shows, e.g. alt: "郑州城市大脑指挥中心"'),
+      })
+      .optional(),
+  });
+}
+
+const articleFields = {
   /** Headline. May contain `-{zh-hans:…;zh-tw:…}-` per-variant text or `-{…}-` to keep a span unconverted. */
   title: z.string().trim().min(1, 'title must not be empty'),
   /** One or two sentences for listings, search results and `<meta name="description">`. */
@@ -75,6 +114,9 @@ export const articleSchema = z.strictObject({
   quoteMarks: z.enum(['regional', 'as-written']).default('regional'),
   /** Provenance written by the importer. */
   raw: rawSourceSchema.optional(),
-});
+};
+
+/** The frontmatter schema as written in the file: `image.src` is the editor's relative path. */
+export const articleSchema = articleSchemaWith(articleImagePath);
 
 export type ArticleData = z.infer<typeof articleSchema>;

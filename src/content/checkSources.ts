@@ -1,4 +1,4 @@
-import { access, readFile } from 'node:fs/promises';
+import { access, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { satteri } from '@astrojs/markdown-satteri';
@@ -39,6 +39,9 @@ const examples: Record<string, string> = {
   draft: 'draft: true (or false)',
   conversion: 'conversion: { zh-tw: { "发布": "發布" } }',
   quoteMarks: 'quoteMarks: "as-written" (or "regional")',
+  image: 'image: { src: "./zheng-zhou.jpg", alt: "郑州城市大脑指挥中心" }',
+  'image.src': 'src: "./zheng-zhou.jpg"',
+  'image.alt': 'alt: "郑州城市大脑指挥中心"',
 };
 
 const typeNames: Record<string, string> = {
@@ -87,7 +90,7 @@ export async function checkSources(contentDir: string, cwd: string = process.cwd
     bySlug.set(slug, [...(bySlug.get(slug) ?? []), name]);
     problems.push(...slugProblems(name, slug));
     const source = await readFile(file, 'utf8');
-    problems.push(...(await articleProblems(name, source)));
+    problems.push(...(await articleProblems(name, file, source)));
     problems.push(...(await missingFileProblems(name, file, source)));
   }
   for (const [slug, names] of bySlug) {
@@ -123,7 +126,7 @@ function slugProblems(name: string, slug: string): SourceProblem[] {
   return [];
 }
 
-async function articleProblems(name: string, source: string): Promise<SourceProblem[]> {
+async function articleProblems(name: string, file: string, source: string): Promise<SourceProblem[]> {
   let parsed: ReturnType<typeof parseFrontmatter>;
   try {
     parsed = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' });
@@ -156,8 +159,27 @@ async function articleProblems(name: string, source: string): Promise<SourceProb
     const problem = markupProblem(text);
     if (problem) problems.push(new SourceProblem(name, locate([field]), `${field}: ${problem}`));
   }
+  if (result.success && result.data.image) {
+    const problem = await imageFileProblem(file, result.data.image.src);
+    if (problem) problems.push(new SourceProblem(name, locate(['image', 'src']), problem));
+  }
   problems.push(...(await mdxProblems(name, parsed.content)));
   return problems;
+}
+
+/**
+ * What is wrong with the file an article's `image.src` names, if anything. The build would stop on it too,
+ * but naming Astro's image pipeline rather than the article's line.
+ */
+async function imageFileProblem(file: string, src: string): Promise<string | undefined> {
+  const target = join(dirname(file), decodeURI(src));
+  try {
+    const found = await stat(target);
+    if (found.isFile()) return undefined;
+    return `image.src ${src} is a folder, not an image file — name the file itself, e.g. ${examples['image.src']}`;
+  } catch {
+    return `image.src ${src} does not exist — correct the path (relative to the article) or add the file beside it, e.g. ${examples['image.src']}`;
+  }
 }
 
 /**

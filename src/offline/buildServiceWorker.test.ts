@@ -20,6 +20,12 @@ test('buildServiceWorker', async (t) => {
     assert.ok(!paths.some((p) => p.includes('an-article') || p.includes('/page/') || p.endsWith('feed.xml')));
   });
 
+  await t.test("should not precache articles' images under _astro/ (they are kept with the article as it is read)", () => {
+    const paths = precachePaths([...shell, file('_astro/jiang-shang.B0PZ5HaF_1prU4H.webp'), file('_astro/jiang-shang.B0PZ5HaF.jpg')], variants);
+    assert.ok(paths.includes('_astro/site.a1.css') && paths.includes('_astro/Head.b2.js'), 'CSS and scripts stay precached');
+    assert.deepEqual(paths.filter((p) => p.startsWith('_astro/jiang-shang')), []);
+  });
+
   await t.test('should fail the build when a page of the offline shell is missing', () => {
     assert.throws(() => precachePaths(shell.filter((f) => f.path !== 'zh-hant/offline/index.html'), variants), /zh-hant\/offline\/index\.html/);
   });

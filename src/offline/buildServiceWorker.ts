@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { filesUnder } from '../shared/filesUnder.ts';
 import type { OfflineConfig, SearchListIndex } from './offlineConfig.ts';
-import type { RevisionedUrl } from './swStrategy.ts';
+import { isArticleMedia, type RevisionedUrl } from './swStrategy.ts';
 
 /** Visited pages the worker keeps before dropping the oldest: ~200 × 30 KB article pages ≈ 6 MB. */
 export const MAX_PAGES = 200;
@@ -45,8 +45,9 @@ export function urlOf(base: string, path: string): string {
 /**
  * What the worker fetches at install: the root, each variant's home (its first page: the newest articles),
  * search and offline pages and manifest, the favicon and every `_astro/` asset (CSS and JS of all pages: a few
- * tens of KB, shared by every article). Articles and archive pages (`page/1/`…) are not precached: they
- * are kept as they are read, so the precache stays the same size however large the archive grows.
+ * tens of KB, shared by every article) but articles' images. Articles, their images and archive pages
+ * (`page/1/`…) are not precached: they are kept as they are read, so the precache stays the same size however
+ * large the archive grows.
  */
 export function precachePaths(files: readonly SiteFile[], variants: readonly string[]): string[] {
   const present = new Set(files.map((f) => f.path));
@@ -54,7 +55,7 @@ export function precachePaths(files: readonly SiteFile[], variants: readonly str
   const missing = required.filter((path) => !present.has(path));
   if (missing.length > 0) throw new Error(`service worker: the build has no ${missing.join(', ')}; the offline shell needs them.`);
   const optional = ['favicon.svg'].filter((path) => present.has(path));
-  return [...required, ...optional, ...files.filter((f) => f.path.startsWith('_astro/')).map((f) => f.path)];
+  return [...required, ...optional, ...files.filter((f) => f.path.startsWith('_astro/') && !isArticleMedia(f.path)).map((f) => f.path)];
 }
 
 /** One Pagefind bundle: the folder of a `pagefind-entry.json` and the languages it indexes. */

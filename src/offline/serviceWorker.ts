@@ -14,7 +14,7 @@
  */
 import type { OfflineConfig, SearchListIndex } from './offlineConfig.ts';
 import {
-  cacheNames, describePage, isPagePath, offlinePageFor, PAGE_NETWORK_TIMEOUT_MS, pageKey, REVISION_HEADER, revisionOf, siblingPages, strategyFor, variantOf,
+  articleMediaIn, cacheNames, describePage, isArticleMedia, isPagePath, offlinePageFor, PAGE_NETWORK_TIMEOUT_MS, pageKey, REVISION_HEADER, revisionOf, siblingPages, strategyFor, variantOf,
   type RevisionedUrl,
 } from './swStrategy.ts';
 
@@ -26,7 +26,11 @@ const names = cacheNames(config.base);
 const scope = { origin: self.location.origin, base: config.base };
 const absolute = (path: string) => new URL(path, self.location.origin).href;
 const precached = new Map(config.precache.map(([url, revision]) => [absolute(url), revision]));
-const isAsset = (url: string) => new URL(url).pathname.startsWith(`${config.base}_astro/`);
+/** A shell asset (CSS, scripts): not an article's image, which belongs to the pages that show it. */
+const isAsset = (url: string) => {
+  const { pathname } = new URL(url);
+  return pathname.startsWith(`${config.base}_astro/`) && !isArticleMedia(pathname.slice(config.base.length));
+};
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -217,12 +221,18 @@ async function keptSearchVariants(shell: Cache): Promise<string[]> {
 }
 
 /**
- * Drops from the shell cache what this deploy no longer lists: `_astro/` assets not precached, search lists
- * of earlier deploys, and Pagefind files in no kept variant's current list (files a search fetched online
- * only, or of volumes that changed). Nothing under `pagefind/` is dropped if a kept variant's list cannot be read.
+ * Drops from the shell cache what this deploy no longer lists: `_astro/` assets not precached, articles' images
+ * no kept page shows, search lists of earlier deploys, and Pagefind files in no kept variant's current list
+ * (files a search fetched online only, or of volumes that changed). Nothing under `pagefind/` is dropped if a
+ * kept variant's list cannot be read.
  */
 async function dropUnlisted(shell: Cache): Promise<void> {
   const listed = new Set(precached.keys());
+  const pages = await caches.open(names.pages);
+  for (const request of await pages.keys()) {
+    const html = (await (await pages.match(request))?.text()) ?? '';
+    for (const url of articleMediaIn(html, request.url, config.base)) listed.add(url);
+  }
   for (const url of Object.values(config.search)) listed.add(absolute(url));
   let searchKnown = true;
   for (const variant of await keptSearchVariants(shell)) {
@@ -250,6 +260,15 @@ async function keepForOffline(url: URL, withSearch: boolean): Promise<{ pages: n
     await keepPage(new URL(pageUrl), response);
     summary.pages++;
   }).then((failures) => (summary.failed += failures));
+  // The article's images come with it (the same files in every variant); kept as the browser keeps them when it
+  // shows the page, so an image still loading when the reader went offline is there too.
+  const kept = await (await pages.match(pageKey(url)))?.text();
+  if (kept) {
+    summary.failed += await eachLimited(articleMediaIn(kept, url.href, config.base), 4, async (media) => {
+      const response = await immutable(new Request(media));
+      if (!response.ok) throw new Error(`${response.status} ${media}`);
+    });
+  }
   if (!withSearch) return summary;
   // The page was kept in every variant, so search is too: the reader's variant first, then the others (each
   // within its own budget), so a reader who switches script offline can still search.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cacheNames, describePage, revisionOf, isHashedSearchChunk, offlinePageFor, pageKey, siblingPages, strategyFor, variantOf } from './swStrategy.ts';
+import { articleMediaIn, cacheNames, describePage, isArticleMedia, revisionOf, isHashedSearchChunk, offlinePageFor, pageKey, siblingPages, strategyFor, variantOf } from './swStrategy.ts';
 
 const variants = ['zh-hans', 'zh-hant', 'zh-tw', 'zh-hk'];
 const origin = 'https://example.org';
@@ -89,5 +89,30 @@ test('swStrategy', async (t) => {
     assert.ok(isHashedSearchChunk('/pagefind/index/zh-hans_3cbc9d6.pf_index'));
     assert.ok(!isHashedSearchChunk('/pagefind/pagefind.zh-hans_fd41997a58f4d55.pf_meta'));
     assert.ok(!isHashedSearchChunk('/pagefind/pagefind-entry.json'));
+  });
+
+  await t.test("should tell an article's image under _astro/ from the shell's CSS and scripts", () => {
+    for (const path of ['_astro/jiang-shang.B0PZ5HaF_1prU4H.webp', '_astro/a.B0.JPG', '_astro/a.b.jpeg', '_astro/a.b.png', '_astro/a.b.avif', '_astro/a.b.svg']) {
+      assert.ok(isArticleMedia(path), path);
+    }
+    for (const path of ['_astro/site.a1.css', '_astro/Head.b2.js', 'zh-tw/share-card.png', 'icon-512.png', '_astro/sub/x.webp']) assert.ok(!isArticleMedia(path), path);
+  });
+
+  await t.test('should find the article images a page shows on this site under its base, and nothing else', () => {
+    const page = 'https://example.org/news/zh-tw/jiang-shang/';
+    const html = [
+      '<meta property="og:image" content="https://example.org/news/_astro/share.x.jpg">',
+      '<img src="/news/_astro/jiang.B0_1p.webp" alt="橋" width="1200" height="675">',
+      '<picture><source srcset="/news/_astro/jiang.B0_a.avif 1x, /news/_astro/jiang.B0_b.avif 2x" type="image/avif"><img src="../../_astro/jiang.B0_c.jpg"></picture>',
+      '<img src="https://other.example/_astro/x.webp"><img src="/_astro/outside-base.webp"><img src="/news/zh-tw/share-card.png">',
+      '<IMG SRC="/news/_astro/jiang.B0_1p.webp">',
+    ].join('');
+    assert.deepEqual(articleMediaIn(html, page, '/news/'), [
+      'https://example.org/news/_astro/jiang.B0_1p.webp',
+      'https://example.org/news/_astro/jiang.B0_a.avif',
+      'https://example.org/news/_astro/jiang.B0_b.avif',
+      'https://example.org/news/_astro/jiang.B0_c.jpg',
+    ]);
+    assert.deepEqual(articleMediaIn('<p>no image</p>', page, '/news/'), []);
   });
 });

@@ -59,6 +59,37 @@ export function isHashedSearchChunk(pathname: string): boolean {
   return hashedSearchChunk.test(pathname);
 }
 
+/**
+ * Images under `_astro/` are an article's (its own image, images in its body), not the shell every page needs:
+ * they are not precached, or an archive of 10,000 illustrated articles would be downloaded at install. They are
+ * kept with the article that shows them, as it is read, and stay while a kept page shows them.
+ */
+const articleMediaPath = /^_astro\/[^/]+\.(?:jpe?g|png|webp|avif|gif|svg)$/i;
+
+/** Whether a path under the base (`_astro/x.hash.webp`) is an article's image rather than a shell asset. */
+export function isArticleMedia(path: string): boolean {
+  return articleMediaPath.test(path);
+}
+
+/**
+ * The article images a page shows (`src` and `srcset` of its `<img>` and `<source>`), as absolute URLs: what
+ * the worker keeps with the page, and what keeps them in the cache while the page is kept.
+ */
+export function articleMediaIn(html: string, pageUrl: string, base: string): string[] {
+  const found = new Set<string>();
+  for (const tag of html.match(/<(?:img|source)\b[^>]*>/gi) ?? []) {
+    for (const [, , value] of tag.matchAll(/\s(src|srcset)="([^"]*)"/gi)) {
+      for (const candidate of value!.split(',')) {
+        const reference = candidate.trim().split(/\s+/)[0];
+        if (!reference) continue;
+        const url = new URL(reference.replaceAll('&amp;', '&'), pageUrl);
+        if (url.origin === new URL(pageUrl).origin && url.pathname.startsWith(base) && isArticleMedia(url.pathname.slice(base.length))) found.add(url.href);
+      }
+    }
+  }
+  return [...found];
+}
+
 /** Whether a path names an HTML page: a directory URL or an `.html` file. */
 export function isPagePath(pathname: string): boolean {
   return pathname.endsWith('/') || pathname.endsWith('.html');

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { isBareBuild, phase } from '../shared/buildStats.ts';
 import { setting } from '../shared/settings.ts';
 import { finishSite } from './finishSite.ts';
+import { stableAssetsModule } from './stableAssetsModule.ts';
 
 /**
  * zhpress as an Astro integration: the pipeline after Astro renders a page, in order.
@@ -19,7 +20,9 @@ export function zhpress(): AstroIntegration {
   return {
     name: 'zhpress',
     hooks: {
-      'astro:config:setup': ({ addMiddleware }) => {
+      'astro:config:setup': ({ addMiddleware, config, updateConfig }) => {
+        // Pages showing an image stay restorable by incremental builds although each build renders elsewhere.
+        updateConfig({ vite: { plugins: [stableAssetsModule(config.outDir)] } });
         // A shard build skips other shards' pages before they render (`npm run build -- --shard K/N`).
         if (setting('shard')) addMiddleware({ entrypoint: new URL('./shardMiddleware.ts', import.meta.url), order: 'pre' });
         addMiddleware({ entrypoint: new URL('../convert/convertResponse.ts', import.meta.url), order: 'post' });

@@ -44,13 +44,18 @@ function build(contentDir: string, outDir: string, indexWriters: number): Promis
   });
 }
 
-/** `content/` plus the e2e fixture articles that are published (drafts are left out of both builds anyway). */
+/**
+ * `content/` plus the e2e fixture articles that are published (drafts are left out of both builds anyway) and
+ * the files beside them: an article's own image goes through Astro's image pipeline, whose output must be
+ * byte-identical too.
+ */
 async function copySources(to: string): Promise<void> {
   await cp(join(projectRoot, 'content'), to, { recursive: true });
   await mkdir(join(to, 'articles'), { recursive: true });
   const fixtures = join(projectRoot, 'e2e/fixtures/articles');
   for (const name of await readdir(fixtures)) {
-    if (name.endsWith('.mdx') && !/^draft: true$/m.test(await readFile(join(fixtures, name), 'utf8'))) await cp(join(fixtures, name), join(to, 'articles', name));
+    const draft = name.endsWith('.mdx') && /^draft: true$/m.test(await readFile(join(fixtures, name), 'utf8'));
+    if (!draft) await cp(join(fixtures, name), join(to, 'articles', name));
   }
 }
 
@@ -83,6 +88,7 @@ test('two clean builds produce byte-identical sites', { timeout: 600_000 }, asyn
     assert.deepEqual(differing, [], 'files whose bytes differ between the two builds (under pagefind/: the index depends on the number of index writers)');
     const volumes = [...first.keys()].filter((path) => /^pagefind\/zh-hans\/[^/]+\/pagefind-entry\.json$/.test(path));
     assert.ok(volumes.length >= 3, `several search volumes per variant, so the writers share the work (zh-hans has ${volumes.length})`);
+    assert.ok([...first.keys()].some((path) => /^_astro\/jiang-shang-xin-qiao-he-long\.[^/]+\.webp$/.test(path)), 'the build writes the fixture article’s own image, compared with the rest');
     for (const expected of ['sw.js', '_headers', '_redirects', 'sitemap-index.xml', 'robots.txt', '404.html', 'zh-tw/404.html', 'zh-tw/feed.xml', 'zh-tw/manifest.webmanifest']) {
       assert.ok(first.has(expected), `the build writes ${expected}`);
     }

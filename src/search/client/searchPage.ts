@@ -333,6 +333,11 @@ export function startSearchPage(document: Document): void {
 
   const initial = readState(location.search);
   showState(initial);
+  // An empty search page is for typing: the cursor waits in the box. With a query or a filter, results come
+  // first (a focused box would open a phone's keyboard over them); nor is focus taken from anything the reader
+  // already chose while the page loaded, and the page does not scroll to the box.
+  const nothingAsked = !initial.q && Object.keys(pagefindFilters(initial)).length === 0;
+  if (nothingAsked && (document.activeElement === null || document.activeElement === document.body)) input.focus({ preventScroll: true });
   started = writeState(initial);
   // The first results come first: filter counts need every volume, so they are filled after (or at once
   // when there is nothing to search). Keep whatever the reader typed in the meantime.
