@@ -458,9 +458,11 @@ test.describe('a new deploy', { tag: '@subpath-only' }, () => {
       expect(unchanged, `downloaded again though unchanged (of ${downloaded.length}: ${downloaded.join(', ')})`).toEqual([]);
       expect(downloaded, 'the new zh-tw home and the open search volume came down').toEqual(expect.arrayContaining(['zh-tw/index.html', 'pagefind/zh-tw/volumes.json']));
       const kept = await page.evaluate(async () => (await (await caches.open('zhpress /news/ shell')).keys()).map((r) => new URL(r.url).pathname));
-      const closedKept = kept.filter((path) => /\/pagefind\/zh-tw\/\d+-\d+\//.test(path));
-      expect(closedKept.length, 'the reader keeps closed search volumes').toBeGreaterThan(0);
-      for (const path of closedKept) expect(downloaded, `${path} is a closed volume: never downloaded again`).not.toContain(servedFile(path));
+      // Volumes closed before the publish. The publish may close the open volume (when it was full), and that
+      // newly closed volume is new to the reader: it is fetched once, as the open volume was before.
+      const closedKept = kept.filter((path) => /\/pagefind\/zh-tw\/\d+-\d+\//.test(path) && before.has(servedFile(path)));
+      expect(closedKept.length, 'the reader keeps search volumes closed before the publish').toBeGreaterThan(0);
+      for (const path of closedKept) expect(downloaded, `${path} is a volume closed before the publish: never downloaded again`).not.toContain(servedFile(path));
     } finally {
       await context?.close();
       await new Promise((resolve) => server.server.close(resolve));
