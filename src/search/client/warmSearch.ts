@@ -2,6 +2,7 @@ import { isVariantId } from '../../shared/variants.ts';
 import { createSitePaths } from '../../shared/sitePaths.ts';
 import { shardsForQuery } from '../mapQuery.ts';
 import { OPEN_VOLUME, VOLUMES_FILE, type ListedVolume, type VolumeList } from '../searchVolumes.ts';
+import { createShardLoader } from './vocabularyShards.ts';
 
 /** What Pagefind 1.6 writes to `pagefind-entry.json`: one index per language, its meta file named by `hash`. */
 export interface PagefindEntry {
@@ -59,7 +60,8 @@ export interface SearchWarmer {
  */
 export function createSearchWarmer(searchDir: string, vocabDir: string, lang: string, load: typeof fetch = (input, init) => fetch(input, init)): SearchWarmer {
   let engine: Promise<void> | undefined;
-  const shards = new Set<string>();
+  // The search page's own loader: each shard fetched once (its body read whole), a failed fetch tried again.
+  const loadShard = createShardLoader(vocabDir, load);
   const read = async (url: string) => {
     const response = await load(url);
     // The body is read so the whole file is in the cache, not just its headers.
@@ -80,11 +82,7 @@ export function createSearchWarmer(searchDir: string, vocabDir: string, lang: st
         await Promise.all([code, ...newestVolumeFiles(searchDir, newest, index).slice(1).map(read)]);
       })().catch(() => undefined)),
     vocabulary: (text) => {
-      for (const name of shardsForQuery(text)) {
-        if (shards.has(name)) continue;
-        shards.add(name);
-        void read(`${vocabDir}${name}.json`).catch(() => shards.delete(name));
-      }
+      for (const name of shardsForQuery(text)) void loadShard(name).catch(() => undefined);
     },
   };
 }
