@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 import { e2eSites } from './e2e/sites.ts';
-import { setting } from './src/shared/settings.ts';
+import { systemChromium } from './src/shared/systemChromium.ts';
 
 /**
  * End-to-end tests run against built sites served as static files (see e2e/globalSetup.ts): one built at
@@ -10,7 +9,7 @@ import { setting } from './src/shared/settings.ts';
  * Browser: Playwright's own Chromium where it is installed; otherwise the system's (Debian's `chromium`
  * at /usr/bin/chromium), or whatever ZHPRESS_CHROMIUM names.
  */
-const systemChromium = setting('chromium') ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const chromiumPath = systemChromium();
 
 export default defineConfig({
   testDir: 'e2e',
@@ -31,7 +30,7 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     locale: 'zh-CN',
     launchOptions: {
-      ...(systemChromium ? { executablePath: systemChromium } : {}),
+      ...(chromiumPath ? { executablePath: chromiumPath } : {}),
       // The machine has no network but loopback: keep Chromium from reaching for Google's services.
       args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },

@@ -1,7 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from '@playwright/test';
-import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { setting } from '../src/shared/settings.ts';
+import { systemChromium } from '../src/shared/systemChromium.ts';
 
 /** The selector of a search result link on `/<variant>/search/` (see src/pages/[variant]/search.astro). */
 export const resultSelector = '#search-results a[href]';
@@ -104,7 +103,7 @@ function collect(page: Page): { settle: () => Promise<Loaded[]> } {
 }
 
 export function launchChromium(): Promise<Browser> {
-  const executablePath = setting('chromium') ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const executablePath = systemChromium();
   return chromium.launch({
     ...(executablePath ? { executablePath } : {}),
     args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],

@@ -18,6 +18,7 @@ import lighthouse from 'lighthouse';
 import { serveSite } from '../../e2e/serveSite.ts';
 import { seedSlug } from '../../e2e/seedArticle.ts';
 import { setting } from '../shared/settings.ts';
+import { systemChromium } from '../shared/systemChromium.ts';
 import { variantIds } from '../shared/variants.ts';
 import { formatFailures, formatMarkdownReport, lighthouseVerdict, type AuditedPage, type LighthouseResult } from './lighthouseVerdict.ts';
 
@@ -69,7 +70,8 @@ if (missing.length) {
 }
 
 const site = await serveSite(values.site, { base });
-const chromePath = setting('chromium') ?? process.env['CHROME_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+// chrome-launcher's own CHROME_PATH is honoured after ZHPRESS_CHROMIUM, before Debian's Chromium.
+const chromePath = setting('chromium') ?? process.env['CHROME_PATH'] ?? systemChromium();
 const chrome = await chromeLauncher.launch({
   ...(chromePath ? { chromePath } : {}),
   // As the e2e suite: the machine has no network but loopback, so keep Chromium from reaching for Google's services.
