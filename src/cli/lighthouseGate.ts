@@ -9,9 +9,9 @@
  * Writes PATH.json (every page's scores, failures, and the exceptions used) and PATH.md (a table), default
  * .zhpress/lighthouse/report, and each page's whole Lighthouse result in PATH-pages/. Exit 0 passed, 1 a page below 100, 2 wrong usage or no built site.
  */
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -19,6 +19,7 @@ import { serveSite } from '../../e2e/serveSite.ts';
 import { seedSlug } from '../../e2e/seedArticle.ts';
 import { setting } from '../shared/settings.ts';
 import { systemChromium } from '../shared/systemChromium.ts';
+import { writeFileAtomic } from '../shared/writeFileAtomic.ts';
 import { variantIds } from '../shared/variants.ts';
 import { formatFailures, formatMarkdownReport, lighthouseVerdict, type AuditedPage, type LighthouseResult } from './lighthouseVerdict.ts';
 
@@ -86,7 +87,7 @@ try {
     if (!runner) throw new Error(`Lighthouse returned no result for ${url}`);
     runs.push({ page, result: runner.lhr as unknown as LighthouseResult });
     // Lighthouse's whole result for each page, to read the failing audits' details (open in the Lighthouse viewer).
-    writeAtomically(join(`${values.report}-pages`, `${page.path.replace(/\?.*$/, '').replace(/[^a-z0-9.-]+/gi, '_') || '_'}.json`), runner.report as string);
+    await writeFileAtomic(join(`${values.report}-pages`, `${page.path.replace(/\?.*$/, '').replace(/[^a-z0-9.-]+/gi, '_') || '_'}.json`), runner.report as string);
     const scores = categories.map((c) => `${c} ${Math.round((runner.lhr.categories[c]?.score ?? 0) * 100)}`).join(', ');
     console.log(`${page.path}: ${scores}`);
   }
@@ -98,17 +99,11 @@ const seconds = Math.round((Date.now() - started) / 1000);
 
 const verdict = lighthouseVerdict(runs, categories);
 const note = `${pages.length} pages of ${values.site} in ${seconds} s; CPU load average at the end ${loadavg()[0]!.toFixed(1)}.`;
-writeAtomically(`${values.report}.json`, `${JSON.stringify({ categories, seconds, ...verdict }, null, 2)}\n`);
-writeAtomically(`${values.report}.md`, formatMarkdownReport(verdict, categories, note));
+await writeFileAtomic(`${values.report}.json`, `${JSON.stringify({ categories, seconds, ...verdict }, null, 2)}\n`);
+await writeFileAtomic(`${values.report}.md`, formatMarkdownReport(verdict, categories, note));
 console.log(`\nReport: ${values.report}.md and ${values.report}.json (${note})`);
 if (!verdict.passed) {
   console.error(`\nLighthouse gate failed: ${verdict.failures.length} page categories below 100.\n${formatFailures(verdict)}`);
   process.exit(1);
 }
 console.log(`Lighthouse gate passed: ${categories.join(', ')} at 100 on all ${pages.length} pages.`);
-
-function writeAtomically(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(`${file}.tmp`, text);
-  renameSync(`${file}.tmp`, file);
-}

@@ -7,7 +7,7 @@ import { importHtmlArticle } from './importHtmlArticle.ts';
 import { importRawArticle, type ImportedArticle, type ImportOptions } from './importRawArticle.ts';
 import type { Refusal } from './refusal.ts';
 import { readExistingArticles } from './readExistingArticles.ts';
-import { writeFileAtomic } from './writeFileAtomic.ts';
+import { writeFileAtomic } from '../shared/writeFileAtomic.ts';
 
 export interface RunImportOptions {
   /** Raw files (text, saved HTML, RSS/Atom feeds), and folders whose such files (recursively) are imported. */

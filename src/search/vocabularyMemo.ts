@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { access, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { filesUnder } from '../shared/filesUnder.ts';
+import { writeFileAtomic } from '../shared/writeFileAtomic.ts';
 import type { SourceScript } from '../shared/variants.ts';
 import type { ArticleUnitsMemo } from './vocabulary.ts';
 
@@ -56,13 +57,11 @@ export class VocabularyMemo implements ArticleUnitsMemo {
     return units;
   }
 
-  /** Writes this build's entries (to a temporary file renamed into place) and drops memos of other conversions. */
+  /** Writes this build's entries (atomically: a build cut short leaves the last whole memo) and drops memos of other conversions. */
   async save(): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     const keys = [...this.used.keys()].sort();
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(Object.fromEntries(keys.map((key) => [key, this.used.get(key)!]))));
-    await rename(temporary, this.file);
+    await writeFileAtomic(this.file, JSON.stringify(Object.fromEntries(keys.map((key) => [key, this.used.get(key)!]))));
     for (const name of await readdir(this.dir)) {
       if (name.endsWith('.json') && join(this.dir, name) !== this.file) await rm(join(this.dir, name), { force: true });
     }
