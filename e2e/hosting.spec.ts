@@ -415,6 +415,15 @@ test.describe('static host files', () => {
     }
     // Nothing inline that the CSP would have to allow.
     expect(await page.locator('script:not([src]):not([type="application/ld+json"]), style, [style]').count()).toBe(0);
+    // A search bundle: the entry keeps its name across deploys, the meta it names is hashed by its bytes.
+    const entryUrl = site.url('pagefind/zh-tw/open/pagefind-entry.json');
+    const entry = await request.get(entryUrl);
+    expect(entry.status(), entryUrl).toBe(200);
+    expect(entry.headers()['cache-control'], entryUrl).toBe(expectedCacheControl.page);
+    const { languages } = (await entry.json()) as { languages: Record<string, { hash: string }> };
+    const metas = Object.values(languages).map(({ hash }) => site.url(`pagefind/zh-tw/open/pagefind.${hash}.pf_meta`));
+    expect(metas.length, `${entryUrl} names no language`).toBeGreaterThan(0);
+    for (const meta of metas) expect((await headersOf(meta))['cache-control'], meta).toBe(expectedCacheControl.hashed);
   });
 
   test.describe('404 pages', () => {

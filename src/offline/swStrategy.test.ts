@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { articleMediaIn, cacheNames, describePage, isArticleMedia, revisionOf, isHashedSearchChunk, offlinePageFor, pageKey, siblingPages, strategyFor, variantOf } from './swStrategy.ts';
+import { articleMediaIn, cacheNames, describePage, isArticleMedia, revisionOf, isHashedSearchChunk, isHashedSearchMeta, offlinePageFor, pageKey, siblingPages, strategyFor, variantOf } from './swStrategy.ts';
 
 const variants = ['zh-hans', 'zh-hant', 'zh-tw', 'zh-hk'];
 const origin = 'https://example.org';
@@ -21,7 +21,8 @@ test('swStrategy', async (t) => {
         [`${base}pagefind/zh-hans/filter/und_eabf7ad.pf_filter`, 'immutable'],
         [`${base}pagefind/zh-hans/pagefind.js`, 'revalidate'],
         [`${base}pagefind/zh-hans/pagefind-entry.json?ts=123`, 'revalidate'],
-        [`${base}pagefind/zh-hans/pagefind.und_66275ae118a.pf_meta`, 'revalidate'],
+        [`${base}pagefind/zh-hans/pagefind.und_66275ae118a.pf_meta`, 'immutable'],
+        [`${base}pagefind/zh-hans/open/pagefind.zh-hant-hk_de1269b401d2bf7d63.pf_meta`, 'immutable'],
         [`${base}pagefind/zh-hans/wasm.unknown.pagefind`, 'revalidate'],
         [`${base}pagefind/vocab/00.json`, 'revalidate'],
         [`${base}zh-hans/manifest.webmanifest`, 'revalidate'],
@@ -89,6 +90,14 @@ test('swStrategy', async (t) => {
     assert.ok(isHashedSearchChunk('/pagefind/index/zh-hans_3cbc9d6.pf_index'));
     assert.ok(!isHashedSearchChunk('/pagefind/pagefind.zh-hans_fd41997a58f4d55.pf_meta'));
     assert.ok(!isHashedSearchChunk('/pagefind/pagefind-entry.json'));
+  });
+
+  await t.test("should treat a bundle's meta file as hashed by its name, and nothing else beside it", () => {
+    assert.ok(isHashedSearchMeta('/pagefind/zh-tw/open/pagefind.und_3d853298cff.pf_meta'));
+    assert.ok(isHashedSearchMeta('/pagefind/pagefind.zh-hant-hk_de1269b401d2bf7d63.pf_meta'));
+    for (const path of ['/pagefind/zh-tw/open/pagefind.js', '/pagefind/zh-tw/open/pagefind-entry.json', '/pagefind/zh-tw/open/wasm.unknown.pagefind', '/pagefind/zh-tw/pagefind.pf_meta']) {
+      assert.ok(!isHashedSearchMeta(path), `${path} keeps its name across deploys, so it must be revalidated`);
+    }
   });
 
   await t.test("should tell an article's image under _astro/ from the shell's CSS and scripts", () => {

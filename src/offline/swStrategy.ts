@@ -8,8 +8,9 @@
  * How a request is answered:
  * - `page`: HTML, network first so readers see the current deploy; the cached copy (or the offline page) when
  *   the network fails, and the cached copy when the network has not answered in `PAGE_NETWORK_TIMEOUT_MS`;
- * - `immutable`: a content-hashed file (`_astro/`, Pagefind index, filter and fragment chunks): cache first;
- * - `revalidate`: any other file of the site (`pagefind.js`, `pagefind-entry.json`, `*.pf_meta`, the wasm,
+ * - `immutable`: a content-hashed file (`_astro/`, Pagefind's `*.pf_meta`, index, filter and fragment chunks):
+ *   cache first;
+ * - `revalidate`: any other file of the site (`pagefind.js`, `pagefind-entry.json`, the wasm,
  *   icons, manifests): network first, the cached copy offline;
  * - `bypass`: not ours (another origin, outside the base, not GET, the worker script itself).
  */
@@ -60,6 +61,17 @@ export function isHashedSearchChunk(pathname: string): boolean {
 }
 
 /**
+ * A bundle's meta file, `pagefind.<language>_<hash>.pf_meta`: Pagefind names it by the hash of its own bytes
+ * (and writes it as immutable, like the chunks), so a name never changes meaning either. It sits beside
+ * `pagefind.js` and `pagefind-entry.json`, which keep their names, so it is told apart by name, not folder.
+ */
+const hashedSearchMeta = /\/pagefind\.[A-Za-z-]+_[0-9a-f]{7,}\.pf_meta$/;
+
+export function isHashedSearchMeta(pathname: string): boolean {
+  return hashedSearchMeta.test(pathname);
+}
+
+/**
  * Images under `_astro/` are an article's (its own image, images in its body), not the shell every page needs:
  * they are not precached, or an archive of 10,000 illustrated articles would be downloaded at install. They are
  * kept with the article that shows them, as it is read, and stay while a kept page shows them.
@@ -100,7 +112,7 @@ export function strategyFor(url: URL, request: { method: string; mode: string },
   const path = url.pathname.slice(scope.base.length);
   if (path === 'sw.js') return 'bypass';
   if (request.mode === 'navigate' || isPagePath(url.pathname)) return 'page';
-  if (path.startsWith('_astro/') || isHashedSearchChunk(url.pathname)) return 'immutable';
+  if (path.startsWith('_astro/') || isHashedSearchChunk(url.pathname) || isHashedSearchMeta(url.pathname)) return 'immutable';
   return 'revalidate';
 }
 

@@ -33,7 +33,8 @@ for (const base of ['/', '/news/']) {
       assert.equal(cacheOf('_astro/site.DXDDN0J-.css'), cacheControl.immutable);
       assert.equal(cacheOf('pagefind/zh-hans/index/und_cee9b35.pf_index'), cacheControl.immutable);
       assert.equal(cacheOf('pagefind/zh-hans/fragment/und_d8e852c.pf_fragment'), cacheControl.immutable);
-      for (const path of ['index.html', 'zh-hans/a/index.html', 'zh-hans/404.html', 'pagefind/zh-hans/pagefind.js', 'pagefind/zh-hans/pagefind-entry.json', 'pagefind/zh-hans/pagefind.und_66275ae118a.pf_meta', 'pagefind/zh-hans/wasm.unknown.pagefind', 'pagefind/vocab/00.json', 'favicon.svg']) {
+      assert.equal(cacheOf('pagefind/zh-hans/pagefind.und_66275ae118a.pf_meta'), cacheControl.immutable, 'Pagefind names the meta by the hash of its bytes');
+      for (const path of ['index.html', 'zh-hans/a/index.html', 'zh-hans/404.html', 'pagefind/zh-hans/pagefind.js', 'pagefind/zh-hans/pagefind-entry.json', 'pagefind/zh-hans/wasm.unknown.pagefind', 'pagefind/vocab/00.json', 'favicon.svg']) {
         assert.equal(cacheOf(path), cacheControl.short, path);
       }
       assert.equal(cacheOf('sw.js'), cacheControl.worker);

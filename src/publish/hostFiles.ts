@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isHashedSearchChunk } from '../offline/swStrategy.ts';
+import { isHashedSearchChunk, isHashedSearchMeta } from '../offline/swStrategy.ts';
 
 /**
  * The Content-Security-Policy of every response. No inline script or style anywhere: Astro writes scripts
@@ -52,20 +52,23 @@ export function headersFile(options: { base: string; variants: readonly string[]
   const cache = (pattern: string, value: string) => rules.push([pattern, [['Cache-Control', value]]]);
   cache(base, cacheControl.short);
   const hashedFolders = new Set(files.filter((path) => isHashedSearchChunk(`/${path}`)).map(folderOf));
+  // A bundle's meta file is hashed by name beside files that are not, so it takes an exact rule, and no splat may cover its folder.
+  const hashedMetas = files.filter((path) => isHashedSearchMeta(`/${path}`));
+  const pinnedFolders = [...hashedFolders, ...hashedMetas.map(folderOf)];
   const shortFolders = new Set<string>(variants.map((v) => `${v}/`));
   const exact: string[] = [];
   for (const path of files) {
     if (path === '_headers' || path === '_redirects' || path === '.nojekyll' || path.startsWith('_astro/') || hashedFolders.has(folderOf(path))) continue;
     if ([...shortFolders].some((folder) => path.startsWith(folder))) continue;
-    // The topmost folder with no hashed chunks below it takes a splat; files beside hashed folders go one by one.
-    const folder = ancestors(path).find((candidate) => ![...hashedFolders].some((hashed) => hashed.startsWith(candidate)));
+    // The topmost folder with no hashed file below it takes a splat; files beside hashed ones go one by one.
+    const folder = ancestors(path).find((candidate) => !pinnedFolders.some((pinned) => pinned.startsWith(candidate)));
     if (folder) shortFolders.add(folder);
     else exact.push(path);
   }
   cache(`${base}_astro/*`, cacheControl.immutable);
   for (const folder of [...hashedFolders].sort()) cache(`${base}${folder}*`, cacheControl.immutable);
   for (const folder of [...shortFolders].sort()) cache(`${base}${folder}*`, cacheControl.short);
-  for (const path of exact) cache(`${base}${path}`, path === 'sw.js' ? cacheControl.worker : cacheControl.short);
+  for (const path of exact) cache(`${base}${path}`, path === 'sw.js' ? cacheControl.worker : hashedMetas.includes(path) ? cacheControl.immutable : cacheControl.short);
   const blocks = rules.map(([pattern, headers]) => [pattern, ...headers.map(([name, value]) => `  ${name}: ${value}`)].join('\n'));
   return `# zhpress: HTTP headers for Netlify and Cloudflare Pages (see docs/deploying.md).\n${blocks.join('\n')}\n`;
 }
