@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import satori, { type Font } from 'satori';
 import { Resvg } from '@resvg/resvg-js';
 import type { SourceScript } from '../shared/variants.ts';
 import { shareCard } from '../shared/siteIcons.ts';
+import { writeFileAtomic } from '../shared/writeFileAtomic.ts';
 import { siteMarkSvg } from './siteIcons.ts';
 
 // Open Graph's recommended size for a large summary card (Facebook, X, LINE, WhatsApp crop from it).
@@ -76,10 +77,8 @@ export async function renderShareCard(card: ShareCardText): Promise<Buffer> {
     return readFileSync(file);
   } catch {
     const png = await drawShareCard(card);
-    mkdirSync(CACHE_DIR, { recursive: true });
-    // Written beside and renamed, so a build stopped halfway never leaves half a card to reuse.
-    writeFileSync(`${file}.${process.pid}.tmp`, png);
-    renameSync(`${file}.${process.pid}.tmp`, file);
+    // Atomic, so a build stopped halfway never leaves half a card to reuse.
+    await writeFileAtomic(file, png);
     return png;
   }
 }

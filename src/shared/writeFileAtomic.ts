@@ -7,12 +7,12 @@ import { basename, dirname, join } from 'node:path';
  * the new, never half of it: the content goes to a hidden temporary file in the same folder, then one
  * `rename` replaces the target. The temporary file is removed if anything fails.
  */
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
+export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
   const folder = dirname(path);
   await mkdir(folder, { recursive: true });
   const temporary = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await writeFile(temporary, content, { encoding: 'utf8', flag: 'wx' });
+    await writeFile(temporary, content, typeof content === 'string' ? { encoding: 'utf8', flag: 'wx' } : { flag: 'wx' });
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
