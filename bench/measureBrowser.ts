@@ -89,6 +89,23 @@ async function loaded(response: Response): Promise<Loaded | null> {
   return { url: response.url(), type, raw: body.length, gzip, startedAt };
 }
 
+/**
+ * What counts as loaded until the first result: every response whose request was sent before it (by the
+ * browser's clock), and the first response of each URL the page's own timeline had loaded by then (the
+ * first result's fragment may be timed as ending a little after it was used). Only the FIRST response of
+ * such a URL: a later fetch of the same file, by Pagefind's worker once the first results are shown, is not
+ * part of them.
+ */
+export function loadedUntilFirstResult<T extends Pick<Loaded, 'url' | 'startedAt'>>(all: readonly T[], loadedByFirstResult: readonly string[], firstResultEpoch: number | null): T[] {
+  const loadedUrls = new Set(loadedByFirstResult);
+  const firstOf = new Map<string, T>();
+  for (const item of all) {
+    const earlier = firstOf.get(item.url);
+    if (!earlier || item.startedAt < earlier.startedAt) firstOf.set(item.url, item);
+  }
+  return all.filter((item) => item.startedAt < (firstResultEpoch ?? Infinity) || (loadedUrls.has(item.url) && firstOf.get(item.url) === item));
+}
+
 const sum = (items: readonly Loaded[]): Transfer => ({
   requests: items.length,
   rawBytes: items.reduce((total, item) => total + item.raw, 0),
@@ -170,8 +187,7 @@ export async function measureSearch(browser: Browser, origin: string, query: Sea
   // worker fetches the index and fragments of the volumes it searches; they are not in the page's timeline).
   // Cutting by when each response ended would drop, now and then, the first result's own fragment: the browser
   // times a response's end in its network process, a little after the page may already have used it.
-  const loadedByFirstResult = new Set(timing.loadedByFirstResult);
-  const untilFirst = all.filter((item) => loadedByFirstResult.has(item.url) || item.startedAt < (timing.firstResultEpoch ?? Infinity));
+  const untilFirst = loadedUntilFirstResult(all, timing.loadedByFirstResult, timing.firstResultEpoch);
   if (found && !untilFirst.some((item) => item.url.endsWith('.pf_fragment'))) {
     const fragments = all.filter((item) => item.url.endsWith('.pf_fragment')).map((item) => `${new URL(item.url).pathname} asked for at ${Math.round(item.startedAt - (timing.firstResultEpoch ?? 0))} ms`);
     throw new Error(
