@@ -2,7 +2,7 @@ import { variants, type VariantId } from '../../shared/variants.ts';
 import type { SitePaths } from '../../shared/sitePaths.ts';
 import { OPEN_VOLUME } from '../searchVolumes.ts';
 import { stateInVariant } from './switcherState.ts';
-import { createShardLoader, EMPTY_SHARD } from './vocabularyShards.ts';
+import { pageShardLoader, EMPTY_SHARD } from './vocabularyShards.ts';
 
 /**
  * The variants whose search this device keeps for offline use: the service worker has their newest volume's
@@ -55,7 +55,7 @@ export async function explainOfflineSearch(options: {
   const status = document.querySelector<HTMLElement>('#search-status')!;
   const list = notice.querySelector<HTMLUListElement>('[data-offline-variants]')!;
   const label = (id: VariantId) => variants.find((v) => v.id === id)!.label;
-  const loadShardOnce = createShardLoader(paths.asset('pagefind/vocab/'));
+  const loadShardOnce = pageShardLoader(paths.asset('pagefind/vocab/'));
   // A link in the other script is still right with the text as written: go on without the vocabulary.
   const loadShard = (name: string) => loadShardOnce(name).catch(() => EMPTY_SHARD);
   const items = await Promise.all(

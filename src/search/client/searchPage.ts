@@ -6,7 +6,7 @@ import { queryReadings, queryVocabulary, shardsForQuery, type QueryVocabulary } 
 import { planQuery, type Term } from '../queryPlan.ts';
 import { shortQuery } from '../queryTerms.ts';
 import { findTextMatches } from '../textMatches.ts';
-import { createShardLoader } from './vocabularyShards.ts';
+import { pageShardLoader } from './vocabularyShards.ts';
 import { OPEN_VOLUME, VOLUMES_FILE, type VolumeList } from '../searchVolumes.ts';
 import { ArchiveSearch, type Pagefind, type PagefindData, type PagefindResult } from './archiveSearch.ts';
 import { fillPlaceholders } from '../../shared/fillPlaceholders.ts';
@@ -69,7 +69,7 @@ export function startSearchPage(document: Document): void {
       return new ArchiveSearch(module, volumePaths, { mergeOptions: options, newest });
     })());
 
-  const loadShard = createShardLoader(paths.asset('pagefind/vocab/'));
+  const loadShard = pageShardLoader(paths.asset('pagefind/vocab/'));
   /** The vocabulary a query needs: the shards of its characters, indexed for the reader's variant. */
   const vocabularyFor = async (query: string): Promise<QueryVocabulary> => queryVocabulary(variant, await Promise.all(shardsForQuery(query).map(loadShard)));
 

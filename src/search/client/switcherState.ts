@@ -4,7 +4,7 @@ import { mapQuery, shardsForQuery } from '../mapQuery.ts';
 import { switchVocabulary } from '../switchVocabulary.ts';
 import type { VocabularyShard } from '../vocabulary.ts';
 import { SEARCH_STATE_EVENT } from './searchState.ts';
-import { createShardLoader, EMPTY_SHARD } from './vocabularyShards.ts';
+import { pageShardLoader, EMPTY_SHARD } from './vocabularyShards.ts';
 
 /** The URL parameters the switcher carries, in the order it writes them: the search page's state, an article's highlight. */
 const carried = ['q', 'section', 'tag', 'year', 'sort', 'highlight'] as const;
@@ -41,7 +41,7 @@ export function keepStateInSwitcher(document: Document): void {
   const nav = document.querySelector<HTMLElement>('.variant-switcher');
   if (!isVariantId(from) || !nav) return;
   const paths = createSitePaths(import.meta.env.BASE_URL);
-  const loadShardOnce = createShardLoader(paths.asset('pagefind/vocab/'));
+  const loadShardOnce = pageShardLoader(paths.asset('pagefind/vocab/'));
   // A link in the other script is still right with the text as written: go on without the vocabulary.
   const loadShard = (name: string) => loadShardOnce(name).catch(() => EMPTY_SHARD);
   const links = [...nav.querySelectorAll<HTMLAnchorElement>('a[data-variant]')].flatMap((link) => {

@@ -22,3 +22,16 @@ export function createShardLoader(folder: string, fetchShard: typeof fetch = (in
     return shard;
   };
 }
+
+const pageLoaders = new Map<string, (name: string) => Promise<VocabularyShard>>();
+
+/**
+ * The page's one loader for the shards under `folder`: the search page, the script switcher and the offline
+ * notice all map the same query, and would otherwise each fetch its shards (twice the requests at the start
+ * of every search).
+ */
+export function pageShardLoader(folder: string): (name: string) => Promise<VocabularyShard> {
+  let loader = pageLoaders.get(folder);
+  if (!loader) pageLoaders.set(folder, (loader = createShardLoader(folder)));
+  return loader;
+}
