@@ -53,8 +53,8 @@ export function headersFile(options: { base: string; variants: readonly string[]
   cache(base, cacheControl.short);
   const hashedFolders = new Set(files.filter((path) => isHashedSearchChunk(`/${path}`)).map(folderOf));
   // A bundle's meta file is hashed by name beside files that are not, so it takes an exact rule, and no splat may cover its folder.
-  const hashedMetas = files.filter((path) => isHashedSearchMeta(`/${path}`));
-  const pinnedFolders = [...hashedFolders, ...hashedMetas.map(folderOf)];
+  const hashedMetas = new Set(files.filter((path) => isHashedSearchMeta(`/${path}`)));
+  const pinnedFolders = [...hashedFolders, ...[...hashedMetas].map(folderOf)];
   const shortFolders = new Set<string>(variants.map((v) => `${v}/`));
   const exact: string[] = [];
   for (const path of files) {
@@ -68,7 +68,7 @@ export function headersFile(options: { base: string; variants: readonly string[]
   cache(`${base}_astro/*`, cacheControl.immutable);
   for (const folder of [...hashedFolders].sort()) cache(`${base}${folder}*`, cacheControl.immutable);
   for (const folder of [...shortFolders].sort()) cache(`${base}${folder}*`, cacheControl.short);
-  for (const path of exact) cache(`${base}${path}`, path === 'sw.js' ? cacheControl.worker : hashedMetas.includes(path) ? cacheControl.immutable : cacheControl.short);
+  for (const path of exact) cache(`${base}${path}`, path === 'sw.js' ? cacheControl.worker : hashedMetas.has(path) ? cacheControl.immutable : cacheControl.short);
   const blocks = rules.map(([pattern, headers]) => [pattern, ...headers.map(([name, value]) => `  ${name}: ${value}`)].join('\n'));
   return `# zhpress: HTTP headers for Netlify and Cloudflare Pages (see docs/deploying.md).\n${blocks.join('\n')}\n`;
 }
