@@ -122,6 +122,17 @@ if (flags.browser) {
   browser = await launchChromium();
   chromiumVersion = `Chromium ${browser.version()}`;
 }
+/**
+ * The browser, launched again if it has gone away: a size's builds can take half an hour before the browser is
+ * needed, and a Chromium that crashed (or was stopped with the machine's other work) must not end the run.
+ */
+const liveBrowser = async (): Promise<Browser | null> => {
+  if (browser && !browser.isConnected()) {
+    progress('Chromium has gone away; launching it again');
+    browser = await launchChromium();
+  }
+  return browser;
+};
 
 let converter: ConverterBench | null = null;
 if (flags.converter) {
@@ -234,27 +245,28 @@ async function measureSize(articles: number): Promise<SizeResult> {
       newsroom: null,
     };
 
-    if (browser && build.ok) {
+    const chromium = await liveBrowser();
+    if (chromium && build.ok) {
       const { server, origin } = await serveSite(siteDir);
       try {
         for (const query of searchQueries) {
-          const m = await measureSearch(browser, origin, query);
+          const m = await measureSearch(chromium, origin, query);
           result.search.push(m);
           progress(`${articles} articles: search ${query.query} on ${query.variant}: ${m.found ? `${formatMs(m.firstResultMs)}, ${formatBytes(m.untilFirstResult.gzipBytes)} gzip` : 'no result'}`);
         }
         const middle = `bench-${String(Math.ceil(articles / 2)).padStart(5, '0')}`;
         result.warmSearch = [];
         for (const query of warmSearchQueries.fromArticle) {
-          const m = await measureSearchFromArticle(browser, origin, `/${query.variant}/${middle}/`, query);
+          const m = await measureSearchFromArticle(chromium, origin, `/${query.variant}/${middle}/`, query);
           result.warmSearch.push(m);
           progress(`${articles} articles: Enter in an article's box, ${query.query} on ${query.variant}: ${m.found ? `${formatMs(m.firstResultMs)} (warm-up ${formatMs(m.warmUpMs)})` : 'no result'}`);
         }
         for (const query of warmSearchQueries.further) {
-          const m = await measureFurtherQuery(browser, origin, query);
+          const m = await measureFurtherQuery(chromium, origin, query);
           result.warmSearch.push(m);
           progress(`${articles} articles: further query ${query.query} on ${query.variant}: ${m.found ? formatMs(m.firstResultMs) : 'no result'}`);
         }
-        result.firstView = await measureFirstView(browser, origin, `/zh-tw/${middle}/`);
+        result.firstView = await measureFirstView(chromium, origin, `/zh-tw/${middle}/`);
         progress(`${articles} articles: first view ${formatBytes(result.firstView.page.gzipBytes)} gzip`);
       } finally {
         await new Promise((done) => server.close(done));
@@ -267,7 +279,7 @@ async function measureSize(articles: number): Promise<SizeResult> {
       } else progress(`${articles} articles: this code cannot build in shards (no src/cli/mergeShards.ts); --shards skipped`);
     }
     if (flags.publish && build.ok && articles <= largestNewsroomSize) {
-      result.newsroom = await measureNewsroom({ projectDir, contentDir, siteDir, workDir, articles, seedMdx, browser, maxTreeRssBytes, verify: flags.verify, progress });
+      result.newsroom = await measureNewsroom({ projectDir, contentDir, siteDir, workDir, articles, seedMdx, browser: chromium, maxTreeRssBytes, verify: flags.verify, progress });
     }
     return result;
   } finally {
