@@ -41,8 +41,11 @@ const unusedBundleFiles = [
   'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css',
   'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js',
 ];
+/** Pagefind's wasm for records of language `und` (every record, see `searchRecord` in indexSite.ts): no stemming. */
+export const PAGEFIND_WASM = 'wasm.unknown.pagefind';
+
 // Older volumes are merged into the newest one's Pagefind, which has already loaded its code and wasm.
-export const codeFiles = ['pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind'];
+export const codeFiles = ['pagefind.js', 'pagefind-worker.js', PAGEFIND_WASM];
 
 /**
  * Everything besides its records that decides the bytes of a volume: Pagefind's version, its chunk size, and
