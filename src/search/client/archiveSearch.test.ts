@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { planQuery } from '../queryPlan.ts';
-import { ArchiveSearch, phraseCount, type Pagefind, type PagefindResult, type SearchProgress } from './archiveSearch.ts';
+import { ArchiveSearch, archiveOrder, phraseCount, type Pagefind, type PagefindResult, type SearchProgress } from './archiveSearch.ts';
 
 interface FakePage {
   id: string;
@@ -17,8 +17,9 @@ interface FakePage {
  * scores a page by its place in its own bundle's date order, and a search over merged bundles orders all
  * results by score (as Pagefind 1.6's `mergeIndex` does).
  */
-function fakePagefind(bundles: Record<string, FakePage[]>, first: string): Pagefind & { merged: string[] } {
+function fakePagefind(bundles: Record<string, FakePage[]>, first: string): Pagefind & { merged: string[]; mergesAtOnce: number } {
   const merged = [first];
+  let loading = 0;
   const score = (page: FakePage, term: string) => {
     const quoted = /^".*"$/.test(term);
     const tokens = term.replaceAll('"', '').split(' ');
@@ -34,8 +35,10 @@ function fakePagefind(bundles: Record<string, FakePage[]>, first: string): Pagef
     }
     return [...page.text].flatMap((ch, i) => (tokens.includes(ch) ? [i] : []));
   };
-  return {
+  const fake: Pagefind & { merged: string[]; mergesAtOnce: number } = {
     merged,
+    /** The most merges under way at one time. */
+    mergesAtOnce: 0,
     createInstance: () => fakePagefind(bundles, first),
     options: async () => {},
     filters: async () => {
@@ -46,7 +49,11 @@ function fakePagefind(bundles: Record<string, FakePage[]>, first: string): Pagef
     mergeIndex: async (path: string) => {
       assert.ok(bundles[path], `no bundle at ${path}`);
       assert.ok(!merged.includes(path), `${path} merged twice`);
+      // Listed in the order merges begin (Pagefind adds the bundle before loading it).
       merged.push(path);
+      fake.mergesAtOnce = Math.max(fake.mergesAtOnce, ++loading);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      loading--;
     },
     search: async (term, options = {}) => {
       const results: PagefindResult[] = [];
@@ -65,6 +72,7 @@ function fakePagefind(bundles: Record<string, FakePage[]>, first: string): Pagef
       return { results: results.sort((a, b) => b.score - a.score) };
     },
   };
+  return fake;
 }
 
 // Three volumes, newest first: each page's date is older than every page of the volume before.
@@ -81,6 +89,9 @@ const volumes: Record<string, FakePage[]> = {
   '/v2/': [{ id: 'f', text: '城市大脑', date: '2019-01', section: '科技' }],
 };
 const paths = Object.keys(volumes);
+/** The volumes of `bundles` as the search page lists them, in their order. */
+const listed = (bundles: Record<string, FakePage[]>) => Object.entries(bundles).map(([path, pages]) => ({ path, articles: pages.length }));
+const archiveVolumes = listed(volumes);
 const ids = (progress: SearchProgress) => progress.results.map((r) => r.id);
 const collect = async (search: AsyncGenerator<SearchProgress>) => {
   const steps: SearchProgress[] = [];
@@ -89,29 +100,43 @@ const collect = async (search: AsyncGenerator<SearchProgress>) => {
 };
 
 test('ArchiveSearch', async (t) => {
-  await t.test('should yield the newest volume first, then each older one added, and be done at the last', async () => {
-    const archive = new ArchiveSearch(fakePagefind(volumes, '/v0/'), paths, { canLoad: async () => true });
+  await t.test('should yield the newest volume first, then the whole archive, every older volume merged at once', async () => {
+    const pagefind = fakePagefind(volumes, '/v0/');
+    const archive = new ArchiveSearch(pagefind, archiveVolumes, { canLoad: async () => true });
     const steps = await collect(archive.search(planQuery('城市大脑'), {}, 'newest'));
-    assert.deepEqual(steps.map(ids), [['a'], ['a', 'c', 'e'], ['a', 'c', 'e', 'f']], 'newest first, growing volume by volume');
-    assert.deepEqual(steps.map((s) => s.done), [false, false, true]);
+    assert.deepEqual(steps.map(ids), [['a'], ['a', 'c', 'e', 'f']], 'the newest volume first, then all of them');
+    assert.deepEqual(steps.map((s) => s.done), [false, true]);
+    assert.equal(pagefind.mergesAtOnce, 2, 'both older volumes should be loading at the same time, not one after the other');
+  });
+
+  await t.test('should order newest first across many volumes of different sizes, merged at once', async () => {
+    // Pagefind lists the merged bundles' first pages together, then their second pages, and so on.
+    const sized: Record<string, FakePage[]> = {};
+    let n = 0;
+    for (const [v, size] of [5, 1, 3, 8, 2].entries()) {
+      sized[`/v${v}/`] = Array.from({ length: size }, (_, i) => ({ id: `p${n++}`, text: '城市', date: `${2030 - v}-${String(12 - i).padStart(2, '0')}` }));
+    }
+    const archive = new ArchiveSearch(fakePagefind(sized, '/v0/'), listed(sized), { canLoad: async () => true });
+    const steps = await collect(archive.search([], {}, 'newest'));
+    assert.deepEqual(ids(steps.at(-1)!), Array.from({ length: n }, (_, i) => `p${i}`), 'every page newest first, volume by volume');
   });
 
   await t.test('should order newest first across volumes although Pagefind orders a date sort per bundle', async () => {
-    const archive = new ArchiveSearch(fakePagefind(volumes, '/v0/'), paths, { canLoad: async () => true });
+    const archive = new ArchiveSearch(fakePagefind(volumes, '/v0/'), archiveVolumes, { canLoad: async () => true });
     const steps = await collect(archive.search([], { section: '要闻' }, 'newest'));
     // Pagefind alone would put d (place 1 of its bundle) before b (place 0 of its own).
     assert.deepEqual(ids(steps.at(-1)!), ['b', 'd', 'e']);
   });
 
   await t.test('should rank by best match, and break ties by age', async () => {
-    const archive = new ArchiveSearch(fakePagefind(volumes, '/v0/'), paths, { canLoad: async () => true });
+    const archive = new ArchiveSearch(fakePagefind(volumes, '/v0/'), archiveVolumes, { canLoad: async () => true });
     const steps = await collect(archive.search(planQuery('城市大脑'), {}, ''));
     assert.deepEqual(ids(steps.at(-1)!), ['c', 'a', 'e', 'f'], 'c uses the phrase most; a, e and f alike, newest first');
   });
 
   await t.test('should rank the same page alike whatever the size of its volume', async () => {
     // Pagefind's BM25 would favour a page in a small volume; counting the phrase does not.
-    const archive = new ArchiveSearch(fakePagefind({ '/small/': [{ id: 'once', text: '城市大脑', date: '2024' }], '/big/': [{ id: 'twice', text: '城市大脑和城市大脑', date: '2020' }, { id: 'x', text: '别的', date: '2019' }] }, '/small/'), ['/small/', '/big/'], { canLoad: async () => true });
+    const archive = new ArchiveSearch(fakePagefind({ '/small/': [{ id: 'once', text: '城市大脑', date: '2024' }], '/big/': [{ id: 'twice', text: '城市大脑和城市大脑', date: '2020' }, { id: 'x', text: '别的', date: '2019' }] }, '/small/'), [{ path: '/small/', articles: 1 }, { path: '/big/', articles: 2 }], { canLoad: async () => true });
     assert.deepEqual(ids((await collect(archive.search(planQuery('城市大脑'), {}, ''))).at(-1)!), ['twice', 'once']);
   });
 
@@ -123,31 +148,33 @@ test('ArchiveSearch', async (t) => {
 
   await t.test('should search the volumes an earlier search merged in its first step, merging each once', async () => {
     const pagefind = fakePagefind(volumes, '/v0/');
-    const archive = new ArchiveSearch(pagefind, paths, { canLoad: async () => true });
-    for await (const step of archive.search(planQuery('城市'), {}, 'newest')) if (ids(step).includes('c')) break;
-    assert.deepEqual(pagefind.merged, ['/v0/', '/v1/'], 'a stopped search merges no further');
-    const steps = await collect(archive.search(planQuery('大脑'), {}, 'newest'));
-    assert.deepEqual(steps.map(ids), [['a', 'c', 'd', 'e'], ['a', 'c', 'd', 'e', 'f']]);
+    const archive = new ArchiveSearch(pagefind, archiveVolumes, { canLoad: async () => true });
+    for await (const step of archive.search(planQuery('城市'), {}, 'newest')) if (ids(step).includes('a')) break;
+    assert.deepEqual(pagefind.merged, ['/v0/'], 'a search stopped after the newest volume merges nothing');
+    await collect(archive.search(planQuery('城市'), {}, 'newest'));
     assert.deepEqual(pagefind.merged, paths);
+    const steps = await collect(archive.search(planQuery('大脑'), {}, 'newest'));
+    assert.deepEqual(steps.map(ids), [['a', 'c', 'd', 'e', 'f']], 'the merged archive answers in one step');
+    assert.deepEqual(pagefind.merged, paths, 'no volume merged twice');
   });
 
   await t.test('should need every term, and find nothing in an empty archive', async () => {
-    const archive = new ArchiveSearch(fakePagefind(volumes, '/v0/'), paths, { canLoad: async () => true });
+    const archive = new ArchiveSearch(fakePagefind(volumes, '/v0/'), archiveVolumes, { canLoad: async () => true });
     assert.deepEqual(ids((await collect(archive.search(planQuery('大脑 城市'), {}, 'newest'))).at(-1)!), ['a', 'c', 'e', 'f']);
     assert.deepEqual(await collect(new ArchiveSearch(fakePagefind(volumes, '/v0/'), []).search(planQuery('城市'), {}, '')), [{ results: [], done: true }]);
   });
 
   await t.test('should count filter values over the whole archive', async () => {
-    const archive = new ArchiveSearch(fakePagefind(volumes, '/v0/'), paths, { canLoad: async () => true });
+    const archive = new ArchiveSearch(fakePagefind(volumes, '/v0/'), archiveVolumes, { canLoad: async () => true });
     assert.deepEqual(await archive.filters(), { section: { 科技: 3, 要闻: 3 } });
   });
 
   await t.test('should end with the newer volumes\' results when an older one cannot be loaded, and retry it later', async () => {
     let online = false;
     const pagefind = fakePagefind(volumes, '/v0/');
-    const archive = new ArchiveSearch(pagefind, paths, { canLoad: async (path) => online || path === '/v1/' });
+    const archive = new ArchiveSearch(pagefind, archiveVolumes, { canLoad: async ({ path }) => online || path === '/v1/' });
     const offline = await collect(archive.search(planQuery('城市大脑'), {}, 'newest'));
-    assert.deepEqual(offline.map(ids), [['a'], ['a', 'c', 'e'], ['a', 'c', 'e']]);
+    assert.deepEqual(offline.map(ids), [['a'], ['a', 'c', 'e']]);
     assert.deepEqual(offline.at(-1), { ...offline.at(-1), done: true, partial: true }, 'the last step says the search is partial');
     online = true;
     const later = await collect(archive.search(planQuery('城市大脑'), {}, 'newest'));
@@ -158,14 +185,31 @@ test('ArchiveSearch', async (t) => {
   await t.test('should answer the first step from the newest volume\'s own Pagefind, the rest from the merged one', async () => {
     const pagefind = fakePagefind(volumes, '/v0/');
     const newest = fakePagefind({ '/v0/': [{ id: 'a', text: '城市大脑', date: '2024-03' }] }, '/v0/');
-    const archive = new ArchiveSearch(pagefind, paths, { canLoad: async () => true, newest });
+    const archive = new ArchiveSearch(pagefind, archiveVolumes, { canLoad: async () => true, newest });
     const steps = await collect(archive.search(planQuery('城市大脑'), {}, 'newest'));
-    assert.deepEqual(steps.map(ids), [['a'], ['a', 'c', 'e'], ['a', 'c', 'e', 'f']]);
+    assert.deepEqual(steps.map(ids), [['a'], ['a', 'c', 'e', 'f']]);
     assert.deepEqual(newest.merged, ['/v0/'], 'nothing merged into the newest volume\'s Pagefind');
     // Once older volumes are merged, the newest volume still answers first, then the merged Pagefind, every
     // volume in one step (at 10,000 articles that step takes seconds: it cannot be a reader's first answer).
     const again = await collect(archive.search(planQuery('大脑'), {}, 'newest'));
     assert.deepEqual(again.map(ids), [['a'], ['a', 'c', 'd', 'e', 'f']], 'a later search: the newest volume first, then the whole archive at once');
     assert.deepEqual(again.map((step) => step.done), [false, true]);
+  });
+});
+
+test('archiveOrder', async (t) => {
+  const listing = (pairs: Array<[string, number]>) => pairs.map(([id, score]) => ({ id, score }));
+  await t.test('should undo Pagefind\'s interleaving of merged bundles by place', () => {
+    // Volumes of 2, 1 and 3 pages: a1 newer than a0; c2 newest of c.
+    const merged = listing([['c2', 2], ['a1', 1], ['c1', 1], ['a0', 0], ['b0', 0], ['c0', 0]]);
+    assert.deepEqual(archiveOrder(merged, [2, 1, 3]), ['a1', 'a0', 'b0', 'c2', 'c1', 'c0']);
+  });
+  await t.test('should refuse a listing that does not fit the volume sizes', () => {
+    assert.equal(archiveOrder(listing([['a', 1], ['b', 0]]), [1, 2]), null, 'a page short');
+    assert.equal(archiveOrder(listing([['a', 1], ['b', 1], ['c', 0]]), [2, 1]), null, 'a score the sizes cannot give');
+    assert.equal(archiveOrder(listing([['a', 0.5], ['b', 0]]), [1, 1]), null, 'not a place');
+  });
+  await t.test('should keep a single bundle\'s own order', () => {
+    assert.deepEqual(archiveOrder(listing([['x', 1], ['y', 0]]), [0]), ['x', 'y']);
   });
 });

@@ -26,14 +26,19 @@ export interface Pagefind {
   createInstance(options: Record<string, unknown>): Pagefind;
 }
 
-const entryLoads = async (path: string) => (await fetch(`${path}pagefind-entry.json`).catch(() => null))?.ok === true;
-
-/** An older volume that cannot be loaded (offline, and never kept). */
-class VolumeUnavailable extends Error {
-  constructor(path: string) {
-    super(`The search volume ${path} cannot be loaded.`);
-  }
+/** A volume of a variant's archive as the search page loads it: its bundle's folder and how many articles it holds. */
+export interface ArchiveVolume {
+  /** The folder of its Pagefind bundle (ends in `/`). */
+  path: string;
+  /** Its articles: the pages its bundle lists (`volumes.json`). */
+  articles: number;
+  /** Pagefind's `metaCacheTag` for it (its entry URL's `?ts=`), if it has a fixed one. */
+  metaCacheTag?: string;
 }
+
+/** The URL Pagefind reads a volume's entry from. */
+const entryOf = (volume: ArchiveVolume) => `${volume.path}pagefind-entry.json${volume.metaCacheTag ? `?ts=${volume.metaCacheTag}` : ''}`;
+const entryLoads = async (volume: ArchiveVolume) => (await fetch(entryOf(volume)).catch(() => null))?.ok === true;
 
 /** What a search has found so far: every match in the volumes searched, in order. */
 export interface SearchProgress {
@@ -45,23 +50,27 @@ export interface SearchProgress {
 }
 
 /**
- * A variant's archive as its search volumes (`searchVolumes.ts`): `pagefind` is loaded from the newest
- * volume's bundle, and the older ones are merged into it, one at a time, as searches need them. A merged
- * volume stays merged for later searches.
+ * A variant's archive as its search volumes (`searchVolumes.ts`), newest first: `pagefind` is loaded from the
+ * newest volume's bundle; every older one that can be had is merged into it at once, when a search first
+ * needs more than the newest volume. Merged volumes stay merged for later searches.
  */
 export class ArchiveSearch {
   readonly #pagefind: Pagefind;
   readonly #newest: Pagefind | null;
   #newestReady: Promise<void> | null = null;
-  readonly #volumePaths: readonly string[];
+  readonly #volumes: readonly ArchiveVolume[];
   readonly #mergeOptions: Record<string, unknown>;
-  readonly #canLoad: (path: string) => Promise<boolean>;
-  readonly #ready: Promise<void>[] = [];
+  readonly #canLoad: (volume: ArchiveVolume) => Promise<boolean>;
+  /** Volumes 0…#merged − 1 are in `#pagefind` (volume 0 is its own bundle). */
+  #merged = 1;
+  /** The volumes whose pages `#age` places (on `#pagefind`). */
+  #aged = 0;
+  #extending: Promise<boolean> | null = null;
   /** Every page seen so far, by its place in the archive: 0 is the newest. */
-  readonly #age = new Map<string, number>();
+  #age = new Map<string, number>();
 
   /**
-   * `volumePaths[0]` is the bundle `pagefind` was loaded from; the rest are merged in that order, with
+   * `volumes[0]` is the bundle `pagefind` was loaded from; the rest are merged in that order, with
    * `mergeOptions` (the options `pagefind` has, such as its base URL: Pagefind gives each bundle its own).
    * `canLoad` tells whether a volume can be had now (by default: its entry file can be fetched).
    * `newest`, if given, is a second Pagefind on the newest volume alone that answers the first step of a
@@ -69,69 +78,80 @@ export class ArchiveSearch {
    */
   constructor(
     pagefind: Pagefind,
-    volumePaths: readonly string[],
+    volumes: readonly ArchiveVolume[],
     {
       mergeOptions = {},
       canLoad = entryLoads,
       newest = null,
-    }: { mergeOptions?: Record<string, unknown>; canLoad?: (path: string) => Promise<boolean>; newest?: Pagefind | null } = {},
+    }: { mergeOptions?: Record<string, unknown>; canLoad?: (volume: ArchiveVolume) => Promise<boolean>; newest?: Pagefind | null } = {},
   ) {
     this.#pagefind = pagefind;
     this.#newest = newest;
-    this.#volumePaths = volumePaths;
+    this.#volumes = volumes;
     this.#mergeOptions = mergeOptions;
     this.#canLoad = canLoad;
   }
 
   get volumes(): number {
-    return this.#volumePaths.length;
+    return this.#volumes.length;
   }
 
-  /** Resolves once volumes 0…k are merged and the pages of each are placed by age. */
-  #volume(k: number): Promise<void> {
-    return (this.#ready[k] ??= (async () => {
-      if (k > 0) {
-        const path = this.#volumePaths[k]!;
-        try {
-          await this.#volume(k - 1);
-          // Pagefind keeps a bundle it failed to load and then fails every search: check it can be had first.
-          if (!(await this.#canLoad(path))) throw new VolumeUnavailable(path);
-        } catch (error) {
-          delete this.#ready[k]; // try again on a later search (the reader may be back online)
-          throw error;
-        }
-        await this.#pagefind.mergeIndex(path, this.#mergeOptions);
+  /**
+   * Merges every older volume that can be had now, all at once, and places their pages by age; resolves to
+   * whether the whole archive is merged. Volumes load side by side: their round trips overlap, and the next
+   * search step runs once over all of them (one step per volume made the whole archive wait for each in turn).
+   * Only the run of volumes up to the first that cannot be had is merged (offline, and never kept): Pagefind
+   * keeps a bundle it failed to load and then fails every search. A later search tries the rest again.
+   */
+  #extend(): Promise<boolean> {
+    return (this.#extending ??= (async () => {
+      try {
+        const rest = this.#volumes.slice(this.#merged);
+        const loadable = await Promise.all(rest.map((volume) => this.#canLoad(volume)));
+        const reachable = rest.slice(0, loadable.includes(false) ? loadable.indexOf(false) : rest.length);
+        // Started in archive order: Pagefind lists merged bundles in the order their merges began.
+        const merges = reachable.map((volume) =>
+          this.#pagefind.mergeIndex(volume.path, { ...this.#mergeOptions, ...(volume.metaCacheTag ? { metaCacheTag: volume.metaCacheTag } : {}) }),
+        );
+        this.#merged += reachable.length;
+        await Promise.all(merges);
+        if (this.#aged < this.#merged) await this.#learnAges(this.#pagefind, this.#merged);
+        return this.#merged === this.volumes;
+      } finally {
+        this.#extending = null;
       }
-      await this.#learnAges(this.#pagefind);
     })());
   }
 
   /** The newest volume, on the `newest` Pagefind. */
   #newestVolume(newest: Pagefind): Promise<void> {
-    return (this.#newestReady ??= this.#learnAges(newest));
+    return (this.#newestReady ??= this.#learnAges(newest, 1, false));
   }
 
   /**
-   * Pagefind orders a date sort only within each merged bundle, so the archive order is learnt as volumes
-   * come in: the pages new in a listing are the latest volume's, newest first, older than every page before.
+   * Places the pages of volumes 0…count − 1 (all merged into `pagefind`) by age, from one listing by date
+   * (`archiveOrder`). `own`: the listing is of `#pagefind`, whose aged volumes it then counts.
    */
-  async #learnAges(pagefind: Pagefind): Promise<void> {
+  async #learnAges(pagefind: Pagefind, count: number, own = true): Promise<void> {
     const listing = (await pagefind.search(null, { sort: { date: 'desc' } }))?.results ?? [];
-    for (const result of listing) if (!this.#age.has(result.id)) this.#age.set(result.id, this.#age.size);
+    const sizes = this.#volumes.slice(0, count).map((volume) => volume.articles);
+    const order = archiveOrder(listing, sizes);
+    if (!order) console.warn(`zhpress: the search listing does not match volumes.json (${sizes.join(', ')} articles); results are ordered as Pagefind lists them.`);
+    const ages = new Map<string, number>();
+    for (const id of order ?? listing.map((result) => result.id)) if (!ages.has(id)) ages.set(id, ages.size);
+    // Volume 0's pages come first either way: a listing of more volumes never moves a page already placed.
+    if (own || ages.size > this.#age.size) this.#age = ages;
+    if (own) this.#aged = count;
   }
 
-  /** The filter values of the whole archive with their counts (every volume merged first). */
+  /** The filter values of the whole archive with their counts (every volume that can be had merged first). */
   async filters(): Promise<Record<string, Record<string, number>>> {
-    if (this.volumes > 0) {
-      await this.#volume(this.volumes - 1).catch((error: unknown) => {
-        if (!(error instanceof VolumeUnavailable)) throw error; // offline: the volumes at hand
-      });
-    }
+    if (this.volumes > 1) await this.#extend();
     return this.#pagefind.filters();
   }
 
   /**
-   * Searches the volumes newest first, yielding after each the matches in all volumes so far. A reader sees
+   * Searches the newest volume, then the whole archive, yielding the matches after each step. A reader sees
    * the newest volume's results at once; stop iterating to stop (a newer query has started).
    *
    * ###### Algorithm
@@ -149,36 +169,32 @@ export class ArchiveSearch {
       yield { results: [], done: true };
       return;
     }
-    let results: PagefindResult[] = [];
+    let results: PagefindResult[] | null = null;
     const newest = this.#newest;
-    let k = 0;
     if (newest) {
       // The first step on the newest volume's own Pagefind; the other starts only after it (they would
-      // share the reader's cores), when the next step asks for volume 1. Also on later searches, when the
-      // merged Pagefind holds the whole archive: it answers in one step, but a step over every volume (about
-      // 2 s at 10,000 articles) is no first answer, and the newest volume's is (about 100 ms).
+      // share the reader's cores). Also on later searches, when the merged Pagefind holds the whole archive:
+      // a step over every volume (seconds at 10,000 articles) is no first answer, and the newest volume's is.
       // The listing that dates its pages runs while the query's chunks load.
       results = await this.#match(newest, terms, filters, sort, this.#newestVolume(newest));
       yield { results, done: this.volumes === 1 };
-      k = 1;
-    }
-    for (; k < this.volumes; k++) {
-      try {
-        await this.#volume(k);
-        // Volumes merged by an earlier search are searched together in the first step.
-        while (k + 1 < this.volumes && this.#ready[k + 1] !== undefined) {
-          k++;
-          await this.#volume(k);
-        }
-      } catch (error) {
-        if (!(error instanceof VolumeUnavailable) || k === 0) throw error;
-        yield { results, done: true, partial: true };
-        return;
-      }
+      if (this.volumes === 1) return;
+    } else if (this.#merged === 1 && this.volumes > 1) {
+      if (this.#aged === 0) await this.#learnAges(this.#pagefind, 1);
       results = await this.#match(this.#pagefind, terms, filters, sort);
-      yield { results, done: k + 1 === this.volumes };
+      yield { results, done: false };
     }
+    const merged = this.#merged;
+    const whole = await this.#extend();
+    if (results && !whole && this.#merged === merged) {
+      // Nothing more could be had: the newest volume's results are all there are for now.
+      yield { results, done: true, partial: true };
+      return;
+    }
+    results = await this.#match(this.#pagefind, terms, filters, sort);
+    yield { results, done: true, ...(whole ? {} : { partial: true }) };
   }
+
 
   /** The matches on `pagefind`, in order once `aged` (the ages of its pages) has resolved. */
   async #match(pagefind: Pagefind, terms: readonly Term[], filters: Record<string, string>, sort: '' | 'newest', aged: Promise<void> = Promise.resolve()): Promise<PagefindResult[]> {
@@ -246,4 +262,33 @@ export function phraseCount(positions: readonly number[], length: number): numbe
     }
   }
   return count;
+}
+
+/**
+ * The archive order, newest first, of the pages in a date listing (`sort: { date: 'desc' }`) of merged
+ * volumes of `sizes` pages (newest volume first), or null when the listing cannot be such a listing.
+ *
+ * Pagefind (1.6) scores a sorted page by its place in its own bundle's ascending order (0 for the oldest),
+ * and orders the merged results by score alone, keeping bundle order among equal scores. So the pages scored
+ * `s` are, in order, one from each volume of more than `s` pages; the page from volume `k` is that volume's
+ * `sizes[k] − 1 − s`th newest. Volumes partition the archive by age, so the archive order is by volume, then
+ * by place in the volume.
+ */
+export function archiveOrder(listing: readonly Pick<PagefindResult, 'id' | 'score'>[], sizes: readonly number[]): string[] | null {
+  if (sizes.length === 1) return listing.map((result) => result.id); // one bundle: its own date order
+  const total = sizes.reduce((sum, size) => sum + size, 0);
+  if (listing.length !== total) return null;
+  const placed: Array<{ id: string; volume: number; place: number }> = [];
+  for (let i = 0; i < listing.length; ) {
+    const score = listing[i]!.score;
+    const holders = sizes.flatMap((size, volume) => (size > score ? [volume] : []));
+    if (!Number.isInteger(score) || score < 0 || holders.length === 0) return null;
+    for (const [j, volume] of holders.entries()) {
+      const result = listing[i + j];
+      if (result?.score !== score) return null;
+      placed.push({ id: result.id, volume, place: sizes[volume]! - 1 - score });
+    }
+    i += holders.length;
+  }
+  return placed.sort((a, b) => a.volume - b.volume || a.place - b.place).map((page) => page.id);
 }

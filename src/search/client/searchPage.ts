@@ -54,10 +54,10 @@ export function startSearchPage(document: Document): void {
       ]);
       // Result URLs under the site's base; ranking is the archive search's own (see ArchiveSearch.search).
       const options = { baseUrl: paths.root() };
-      const volumePaths = list.volumes.map((volume) => `${searchDir}${volume.path}`);
-      // The newest volume's entry under a fixed URL (`?ts=` its inputs' hash, not the time): the one the header
-      // box's warm-up fetched (warmSearch.ts), so it comes from the cache. Pagefind's own instance is the open
-      // volume too. Older volumes are merged with Pagefind's default, a fresh URL each time.
+      // Every volume's entry under a fixed URL (`?ts=` its inputs' hash, not the time, which no cache could
+      // answer): for the newest, the one the header box's warm-up fetched (warmSearch.ts). Pagefind's own
+      // instance is the open volume too.
+      const volumes = list.volumes.map((volume) => ({ path: `${searchDir}${volume.path}`, articles: volume.articles, metaCacheTag: metaCacheTag(volume) }));
       const newestVolume = list.volumes[0];
       const tagged = newestVolume ? { metaCacheTag: metaCacheTag(newestVolume) } : {};
       // Options only: Pagefind starts its worker when the worker is first asked for something (older volumes,
@@ -65,8 +65,8 @@ export function startSearchPage(document: Document): void {
       await module.options({ ...options, ...(newestVolume?.path === OPEN_VOLUME ? tagged : {}) });
       // The newest volume is small: searched on this thread it answers before a worker could have started.
       // The worker does the rest, older volumes merged in, without holding up the page.
-      const newest = module.createInstance({ ...options, ...tagged, basePath: volumePaths[0], noWorker: true });
-      return new ArchiveSearch(module, volumePaths, { mergeOptions: options, newest });
+      const newest = module.createInstance({ ...options, ...tagged, basePath: volumes[0]?.path, noWorker: true });
+      return new ArchiveSearch(module, volumes, { mergeOptions: options, newest });
     })());
 
   const loadShard = pageShardLoader(paths.asset('pagefind/vocab/'));
