@@ -17,9 +17,10 @@ interface FakePage {
  * scores a page by its place in its own bundle's date order, and a search over merged bundles orders all
  * results by score (as Pagefind 1.6's `mergeIndex` does).
  */
-function fakePagefind(bundles: Record<string, FakePage[]>, first: string): Pagefind & { merged: string[]; mergesAtOnce: number } {
+function fakePagefind(bundles: Record<string, FakePage[]>, first: string): Pagefind & { merged: string[]; mergesAtOnce: number; searchesAtOnce: number } {
   const merged = [first];
   let loading = 0;
+  let searching = 0;
   const score = (page: FakePage, term: string) => {
     const quoted = /^".*"$/.test(term);
     const tokens = term.replaceAll('"', '').split(' ');
@@ -35,10 +36,12 @@ function fakePagefind(bundles: Record<string, FakePage[]>, first: string): Pagef
     }
     return [...page.text].flatMap((ch, i) => (tokens.includes(ch) ? [i] : []));
   };
-  const fake: Pagefind & { merged: string[]; mergesAtOnce: number } = {
+  const fake: Pagefind & { merged: string[]; mergesAtOnce: number; searchesAtOnce: number } = {
     merged,
     /** The most merges under way at one time. */
     mergesAtOnce: 0,
+    /** The most searches under way at one time (each waits a moment, as for its index chunks). */
+    searchesAtOnce: 0,
     createInstance: () => fakePagefind(bundles, first),
     options: async () => {},
     filters: async () => {
@@ -56,6 +59,9 @@ function fakePagefind(bundles: Record<string, FakePage[]>, first: string): Pagef
       loading--;
     },
     search: async (term, options = {}) => {
+      fake.searchesAtOnce = Math.max(fake.searchesAtOnce, ++searching);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      searching--;
       const results: PagefindResult[] = [];
       for (const path of merged) {
         const pages = bundles[path]!.filter((p) => !options.filters?.['section'] || p.section === options.filters['section']);
@@ -156,6 +162,15 @@ test('ArchiveSearch', async (t) => {
     const steps = await collect(archive.search(planQuery('大脑'), {}, 'newest'));
     assert.deepEqual(steps.map(ids), [['a', 'c', 'd', 'e', 'f']], 'the merged archive answers in one step');
     assert.deepEqual(pagefind.merged, paths, 'no volume merged twice');
+  });
+
+  await t.test('should search every reading of every term at once, and read the answers in query order', async () => {
+    const pagefind = fakePagefind(volumes, '/v0/');
+    const archive = new ArchiveSearch(pagefind, archiveVolumes, { canLoad: async () => true });
+    const readings = (term: string) => (term === '城市' ? ['大脑'] : []);
+    const steps = await collect(archive.search(planQuery('城市 大脑', readings), {}, ''));
+    assert.ok(pagefind.searchesAtOnce >= 3, `the three searches of 城市|大脑 and 大脑 should run together; at most ${pagefind.searchesAtOnce} did`);
+    assert.deepEqual(ids(steps.at(-1)!), ['c', 'a', 'd', 'e', 'f'], 'pages where both terms stand in some reading (d: 大脑 as a reading of 城市), best match first, ties newest first');
   });
 
   await t.test('should need every term, and find nothing in an empty archive', async () => {

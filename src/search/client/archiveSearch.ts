@@ -206,22 +206,31 @@ export class ArchiveSearch {
       return listed.sort((a, b) => age(a.id) - age(b.id));
     }
 
+    // Every reading of every term is searched at once: their index chunks load side by side (a query of
+    // several readings waited for one round trip per reading before). The answers are read in query order.
+    const answers = terms.map((term) =>
+      term.alternatives.map(async (alternative) => {
+        const exact = await search(alternative.pagefind);
+        // A single token is searched unquoted already: every position of it.
+        const locatedAlready = exact.length === 0 || sort === 'newest' || alternative.tokens.length === 1;
+        return { exact, located: locatedAlready ? exact : await search(rankingQuery(alternative)) };
+      }),
+    );
+    for (const answer of answers.flat()) answer.catch(() => {}); // awaited below; a term that matches nothing returns first
     const byId = new Map<string, PagefindResult>();
     const scores = new Map<string, number>();
     let matched: Set<string> | null = null;
-    for (const term of terms) {
+    for (const [t, term] of terms.entries()) {
       const ids = new Set<string>();
       const best = new Map<string, number>();
-      for (const alternative of term.alternatives) {
-        const exact = await search(alternative.pagefind);
+      for (const [a, alternative] of term.alternatives.entries()) {
+        const { exact, located } = await answers[t]![a]!;
         if (exact.length === 0) continue;
         for (const result of exact) {
           ids.add(result.id);
           if (!byId.has(result.id)) byId.set(result.id, result);
         }
         if (sort === 'newest') continue;
-        // A single token is searched unquoted already: every position of it.
-        const located = alternative.tokens.length === 1 ? exact : await search(rankingQuery(alternative));
         for (const result of located) {
           if (!ids.has(result.id)) continue;
           best.set(result.id, Math.max(best.get(result.id) ?? 0, phraseCount(result.words, alternative.tokens.length)));
