@@ -189,19 +189,24 @@ export function startSearchPage(document: Document): void {
     more.hidden = shown.count >= shown.results.length;
     // Offline, a result whose fragment was never cached cannot load: leave it out rather than fail the list.
     const load = (r: PagefindResult) => r.data().catch((): PagefindData | null => null);
-    // The first excerpt is fetched alone, so on a slow connection it does not share it with nine others.
-    const firstLoaded = next[0] ? await load(next[0]) : null;
-    if (current !== generation) return;
-    const loading = [Promise.resolve(firstLoaded), ...next.slice(1).map(load)];
     let first: HTMLLIElement | undefined;
-    for (const pending of loading) {
-      const page = await pending;
-      if (current !== generation) return;
-      if (!page) continue;
+    const show = (page: PagefindData | null) => {
+      if (!page) return;
       const item = resultItem(page.url, page.meta, page.content, terms);
       list.append(item);
       if (!first) mark('first-result');
       first ??= item;
+    };
+    // The first excerpt is fetched alone and shown before the others are asked for, so on a slow connection
+    // the first result does not share the line with nine others.
+    show(next[0] ? await load(next[0]) : null);
+    if (current !== generation) return;
+    if (next.length > 1) await new Promise((resolve) => setTimeout(resolve, 0)); // let the browser draw it first
+    const loading = next.slice(1).map(load);
+    for (const pending of loading) {
+      const page = await pending;
+      if (current !== generation) return;
+      show(page);
     }
     return first;
   };
