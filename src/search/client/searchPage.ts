@@ -199,8 +199,9 @@ export function startSearchPage(document: Document): void {
     };
     // The first excerpt is fetched alone and shown before the others are asked for, so on a slow connection
     // the first result does not share the line with nine others.
-    show(next[0] ? await load(next[0]) : null);
+    const firstLoaded = next[0] ? await load(next[0]) : null;
     if (current !== generation) return;
+    show(firstLoaded);
     if (next.length > 1) await new Promise((resolve) => setTimeout(resolve, 0)); // let the browser draw it first
     const loading = next.slice(1).map(load);
     for (const pending of loading) {
