@@ -59,7 +59,7 @@ export function startSearchPage(document: Document): void {
       // instance is the open volume too.
       const volumes = list.volumes.map((volume) => ({ path: `${searchDir}${volume.path}`, articles: volume.articles, metaCacheTag: metaCacheTag(volume) }));
       const newestVolume = list.volumes[0];
-      const tagged = newestVolume ? { metaCacheTag: metaCacheTag(newestVolume) } : {};
+      const tagged = volumes[0] ? { metaCacheTag: volumes[0].metaCacheTag } : {};
       // Options only: Pagefind starts its worker when the worker is first asked for something (older volumes,
       // or the filters): after the first results are on screen (see `run` and `fillFilters`).
       await module.options({ ...options, ...(newestVolume?.path === OPEN_VOLUME ? tagged : {}) });
