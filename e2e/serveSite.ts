@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import compression from 'compression';
 import sirv from 'sirv';
 import { parseHeadersFile, headersFor } from '../src/publish/headersFile.ts';
 
@@ -11,7 +12,8 @@ export interface StaticSite {
 
 /**
  * Serves a built site the way a static CDN does: files only, `index.html` for directories, the
- * site's `_headers` rules applied, and the variant's 404 page with status 404 for anything missing.
+ * site's `_headers` rules applied, text compressed for a browser that accepts it (gzip or brotli,
+ * as every CDN does), and the variant's 404 page with status 404 for anything missing.
  * No Astro server is involved, so the tests see exactly what a host would serve.
  */
 export function serveSite(
@@ -19,6 +21,8 @@ export function serveSite(
   { base = '/', port = 0, onRequest }: { base?: string; port?: number; /** Told each request's path, as the browser asked for it. */ onRequest?: (path: string) => void } = {},
 ): Promise<StaticSite> {
   const files = sirv(root, { dev: false, etag: true, dotfiles: false });
+  // Pagefind's chunks are gzip already and typed application/octet-stream: compression leaves them as they are.
+  const compress = compression();
   const headersPath = join(root, '_headers');
   const rules = existsSync(headersPath) ? parseHeadersFile(readFileSync(headersPath, 'utf8')) : [];
   const prefix = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
@@ -29,7 +33,9 @@ export function serveSite(
     if (!url.pathname.startsWith(prefix)) return notFound(response, '/');
     // Strip the deploy base: on the host, dist/ is what lives under it.
     request.url = `/${url.pathname.slice(prefix.length)}${url.search}`;
-    files(request, response, () => notFound(response, url.pathname.slice(prefix.length)));
+    compress(request as Parameters<typeof compress>[0], response as Parameters<typeof compress>[1], () =>
+      files(request, response, () => notFound(response, url.pathname.slice(prefix.length))),
+    );
   });
 
   const notFound = (response: import('node:http').ServerResponse, path: string) => {

@@ -1,4 +1,4 @@
-import { describePage } from './swStrategy.ts';
+import { describePage } from '../swStrategy.ts';
 
 /** One page the reader can open offline. */
 export interface OfflineEntry {
