@@ -1,5 +1,6 @@
 import type { Term } from '../queryPlan.ts';
 import { rankingQuery } from '../queryPlan.ts';
+import { entryUrl } from './warmSearch.ts';
 
 /** The part of Pagefind's JS API (1.6) the search page uses. */
 export interface PagefindResult {
@@ -37,8 +38,7 @@ export interface ArchiveVolume {
 }
 
 /** The URL Pagefind reads a volume's entry from. */
-const entryOf = (volume: ArchiveVolume) => `${volume.path}pagefind-entry.json${volume.metaCacheTag ? `?ts=${volume.metaCacheTag}` : ''}`;
-const entryLoads = async (volume: ArchiveVolume) => (await fetch(entryOf(volume)).catch(() => null))?.ok === true;
+const entryLoads = async (volume: ArchiveVolume) => (await fetch(entryUrl(volume.path, volume.metaCacheTag)).catch(() => null))?.ok === true;
 
 /** What a search has found so far: every match in the volumes searched, in order. */
 export interface SearchProgress {

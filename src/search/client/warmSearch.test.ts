@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createSearchWarmer, entryUrl, pickIndex, type PagefindEntry } from './warmSearch.ts';
+import { createSearchWarmer, entryUrl, metaCacheTag, pickIndex, type PagefindEntry } from './warmSearch.ts';
 import type { VolumeList } from '../searchVolumes.ts';
 
 const volumes: VolumeList = {
@@ -72,8 +72,10 @@ test('createSearchWarmer', async (t) => {
 });
 
 test('entryUrl', () => {
-  assert.equal(entryUrl(`${dir}open/`, volumes.volumes[0]!), `${dir}open/pagefind-entry.json?ts=${tag}`);
-  assert.notEqual(entryUrl(`${dir}open/`, { ...volumes.volumes[0]!, inputs: 'ab'.repeat(32) }), entryUrl(`${dir}open/`, volumes.volumes[0]!), 'a changed volume gets a new URL');
+  const listed = volumes.volumes[0]!;
+  assert.equal(entryUrl(`${dir}open/`, metaCacheTag(listed)), `${dir}open/pagefind-entry.json?ts=${tag}`);
+  assert.notEqual(entryUrl(`${dir}open/`, metaCacheTag({ ...listed, inputs: 'ab'.repeat(32) })), entryUrl(`${dir}open/`, metaCacheTag(listed)), 'a changed volume gets a new URL');
+  assert.equal(entryUrl(`${dir}open/`), `${dir}open/pagefind-entry.json`, 'a volume without a tag: the plain entry URL (Pagefind then adds the time)');
 });
 
 test('pickIndex', () => {

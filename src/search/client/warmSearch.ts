@@ -19,9 +19,9 @@ export function metaCacheTag(volume: ListedVolume): string {
   return volume.inputs.slice(0, 16);
 }
 
-/** The URL Pagefind reads a volume's entry from, given its tag (Pagefind's `loadEntry`). */
-export function entryUrl(volumeDir: string, volume: ListedVolume): string {
-  return `${volumeDir}pagefind-entry.json?ts=${metaCacheTag(volume)}`;
+/** The URL Pagefind reads a volume's entry from, given its `metaCacheTag` if it has one (Pagefind's `loadEntry`). */
+export function entryUrl(volumeDir: string, tag?: string): string {
+  return `${volumeDir}pagefind-entry.json${tag ? `?ts=${tag}` : ''}`;
 }
 
 /**
@@ -76,7 +76,7 @@ export function createSearchWarmer(searchDir: string, vocabDir: string, lang: st
         const listed = await load(`${searchDir}${VOLUMES_FILE}`);
         const newest = listed.ok ? ((await listed.json()) as VolumeList).volumes[0] : undefined;
         if (!newest) return void (await code);
-        const entry = await load(entryUrl(`${searchDir}${newest.path}`, newest));
+        const entry = await load(entryUrl(`${searchDir}${newest.path}`, metaCacheTag(newest)));
         const index = entry.ok ? pickIndex((await entry.json()) as PagefindEntry, lang) : null;
         if (!index) return void (await code);
         await Promise.all([code, ...newestVolumeFiles(searchDir, newest, index).slice(1).map(read)]);
