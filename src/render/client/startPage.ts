@@ -20,10 +20,11 @@ export function startPage(document: Document): void {
 
   rememberVariantChoice(document);
   const highlight = new URLSearchParams(location.search).has('highlight');
+  const searchPage = document.getElementById('search-form') !== null;
   // The switcher's links as served go to the plain page in each variant (all they can do without JavaScript). A
   // page with state in its URL (the search page, an article opened from a result with `?highlight=`) loads the
   // code that carries it across, mapped into each variant's script; other pages load nothing more.
-  if (document.getElementById('search-form') || highlight) {
+  if (searchPage || highlight) {
     void import('../../search/client/switcherState.ts').then(({ keepStateInSwitcher }) => keepStateInSwitcher(document));
   }
 
@@ -45,7 +46,7 @@ export function startPage(document: Document): void {
     void import('../../search/client/highlightPage.ts').then(({ highlightPage }) => highlightPage(document, location.search));
   }
 
-  if (document.getElementById('search-form')) {
+  if (searchPage) {
     void import('../../search/client/searchPage.ts').then(({ startSearchPage }) => startSearchPage(document));
   }
 
