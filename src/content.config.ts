@@ -1,18 +1,21 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { articleLoader } from './content/articleLoader.ts';
 import { articleSchemaWith } from './content/articleSchema.ts';
 import { contentDir } from './content/contentDir.ts';
 import { withoutDrafts } from './content/includeDrafts.ts';
+import { setting } from './shared/settings.ts';
+
+const articlesDir = `${contentDir}/articles`;
 
 export const collections = {
   articles: defineCollection({
-    // The slug is the file name, whatever folder holds it (checkSources refuses duplicates).
+    // The slug is the file name, whatever folder holds it (checkSources refuses duplicates). The bench's bare
+    // build is the peer pipeline, plain Astro: its glob() loader, every body an MDX module.
     loader: withoutDrafts(
-      glob({
-        base: `${contentDir}/articles`,
-        pattern: '**/*.mdx',
-        generateId: ({ entry }) => entry.replace(/^.*\//, '').replace(/\.mdx$/, ''),
-      }),
+      setting('bare')
+        ? glob({ base: articlesDir, pattern: '**/*.mdx', generateId: ({ entry }) => entry.replace(/^.*\//, '').replace(/\.mdx$/, '') })
+        : articleLoader(articlesDir),
     ),
     // An article's image is a file beside it: Astro's image() reads its size and format and emits it with the
     // build. `npm run build` first runs the checks of `npm run check`, which hold the path to `articleImagePath`

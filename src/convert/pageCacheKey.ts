@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { contentDir } from '../content/contentDir.ts';
 import { loadGlossary } from '../content/glossary.ts';
 import { createGlossaryUse, type GlossaryUse } from './glossaryUse.ts';
 import { createScriptConverter } from './scriptConverter.ts';
 import type { VariantId } from '../shared/variants.ts';
 import { filesUnder } from '../shared/filesUnder.ts';
+import { moduleTreeDigest } from '../shared/moduleTreeDigest.ts';
 import { setting } from '../shared/settings.ts';
 
 /** What a listed or rendered article contributes to a page: its id, frontmatter and MDX source. */
@@ -56,6 +57,7 @@ export async function pageCacheKey(page: PageInputs): Promise<string> {
         glossary: [...glossary].sort(),
         settings: site.settings,
         middleware: site.middlewareDigest,
+        articleBody: site.articleBodyDigest,
       }),
     )
     .digest('base64url');
@@ -73,6 +75,7 @@ interface SiteInputs {
   sharedGlossary: string[];
   settings: Record<string, unknown>;
   middlewareDigest: string;
+  articleBodyDigest: string;
 }
 
 let site: Promise<SiteInputs> | undefined;
@@ -92,6 +95,8 @@ function siteInputs(): Promise<SiteInputs> {
       sharedGlossary: glossaryUse(sharedText).map((entry) => JSON.stringify(entry)),
       settings: Object.fromEntries(OUTPUT_SETTINGS.map((name) => [name, setting(name)])),
       middlewareDigest: await moduleTreeDigest(join(root, 'src', 'convert', 'convertResponse.ts')),
+      // The code that renders an article body into the content store (outside every page's module graph too).
+      articleBodyDigest: await moduleTreeDigest(join(root, 'src', 'content', 'articleBody.ts')),
     };
   })();
   return site;
@@ -122,23 +127,6 @@ async function sourceFiles(...dirs: string[]): Promise<Array<{ path: string; tex
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** A digest of a module and every project module it imports, followed by relative import specifiers. */
-async function moduleTreeDigest(entry: string): Promise<string> {
-  const hash = createHash('sha256');
-  const seen = new Set<string>();
-  const pending = [resolve(entry)];
-  const texts = new Map<string, string>();
-  while (pending.length > 0) {
-    const file = pending.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const text = await readFile(file, 'utf8');
-    texts.set(file, text);
-    for (const [, specifier] of text.matchAll(/\b(?:from|import)\s*['"](\.{1,2}\/[^'"]+)['"]/g)) pending.push(resolve(dirname(file), specifier!));
-  }
-  for (const file of [...texts.keys()].sort()) hash.update(`${file.slice(process.cwd().length)}\0${texts.get(file)}\0`);
-  return hash.digest('base64url');
-}
 
 /** JSON with object keys sorted, so equal data gives equal text whatever order it was built in. */
 function stableJson(value: unknown): string {

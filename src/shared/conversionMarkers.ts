@@ -16,6 +16,13 @@ export const HANT_END = '\uE003';
 /** Marks an article's own text written in Simplified script (its overrides apply to it, not to UI text). */
 export const HANS_START = '\uE004';
 export const HANS_END = '\uE005';
+/**
+ * Marks where an article body stored once for every variant (`src/content/articleBody.ts`) holds a
+ * `<VariantText>`: its texts per variant, encoded, between the two. The article page resolves it for its
+ * variant (`resolveVariantTextMarkers`) before the converter sees the page.
+ */
+export const VARIANT_TEXT_START = '\uE006';
+export const VARIANT_TEXT_END = '\uE007';
 
 /**
  * Wraps an article's text (title, description, credits) so the page converter knows its script and that it

@@ -1,4 +1,5 @@
-import { KEEP_END, KEEP_START } from './conversionMarkers.ts';
+import { KEEP_END, KEEP_START, VARIANT_TEXT_END, VARIANT_TEXT_START } from './conversionMarkers.ts';
+import { escapeHtmlText } from './escapeHtmlText.ts';
 import { isVariantId, variantIds, type VariantId } from './variants.ts';
 
 /** Which given text a variant uses when its own is missing, MediaWiki-style. */
@@ -62,6 +63,28 @@ export function chooseVariantText(texts: Partial<Record<VariantId, string>> | Re
     if (chosen !== undefined) return KEEP_START + chosen + KEEP_END;
   }
   return rules.values().next().value ?? '';
+}
+
+/**
+ * A `<VariantText>` in HTML stored for every variant: its texts as base64url JSON between the markers, so
+ * no character of a text can be read as HTML or as the end of the marker.
+ */
+export function variantTextMarker(texts: ReadonlyMap<VariantId, string>): string {
+  return VARIANT_TEXT_START + Buffer.from(JSON.stringify(Object.fromEntries(texts))).toString('base64url') + VARIANT_TEXT_END;
+}
+
+const variantTextMarkers = new RegExp(`${VARIANT_TEXT_START}([A-Za-z0-9_-]*)${VARIANT_TEXT_END}`, 'g');
+
+/**
+ * Replaces each `variantTextMarker` in `html` with the text `variant` shows (`chooseVariantText`), escaped as
+ * Astro escapes text, so the page is what the `<VariantText>` component renders on it.
+ */
+export function resolveVariantTextMarkers(html: string, variant: VariantId): string {
+  if (!html.includes(VARIANT_TEXT_START)) return html;
+  return html.replace(variantTextMarkers, (_, encoded: string) => {
+    const texts = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')) as Partial<Record<VariantId, string>>;
+    return escapeHtmlText(chooseVariantText(texts, variant));
+  });
 }
 
 /** Removes the markup, keeping the text a reader of `variant` sees: for slugs, plain-text fields and checks. */

@@ -1,0 +1,95 @@
+import { readFile } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { filesUnder } from '../shared/filesUnder.ts';
+import { moduleTreeDigest } from '../shared/moduleTreeDigest.ts';
+import { renderArticleBody } from './articleBody.ts';
+
+/**
+ * The articles collection: every `*.mdx` under `dir`, its id the file name (whatever folder holds it;
+ * `checkSources` refuses duplicates).
+ *
+ * Astro's `glob()` loader would leave every MDX body to `@astrojs/mdx`, which compiles each into a module of
+ * the build, every build, changed or not. This loader renders a body that is Markdown and the conversion
+ * components (`articleBody.ts`) into the data store instead, once per change of the file or of the renderer's
+ * code; Astro's incremental build then has nothing to bundle for it. A body that needs MDX's full power (an
+ * import, an expression, another component, an image from a file) is left to `@astrojs/mdx` as before
+ * (`deferredRender`), so nothing an editor can write stops working.
+ */
+export function articleLoader(dir: string): Loader {
+  return {
+    name: 'zhpress-articles',
+    load: async (context) => {
+      const { store, watcher } = context;
+      const renderer = await rendererDigest();
+      const files = (await filesUnder(dir, { missingIsEmpty: true })).filter((file) => file.endsWith('.mdx'));
+      const ids = new Set<string>();
+      const counts: Record<Outcome, number> = { unchanged: 0, rendered: 0, mdx: 0 };
+      for (const file of files) {
+        const { id, outcome } = await syncArticle(context, join(dir, file), renderer);
+        ids.add(id);
+        counts[outcome]++;
+      }
+      for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+      const mdx = store.values().filter((entry) => entry.deferredRender).length;
+      context.logger.info(`${files.length} articles, ${counts.unchanged} unchanged since the last build; ${mdx} need MDX modules, the rest are rendered in the content store`);
+
+      // The dev server: an edited, added or removed article shows without a restart.
+      if (!watcher) return;
+      watcher.add(dir);
+      const isArticle = (path: string) => path.endsWith('.mdx') && !relative(dir, path).startsWith('..');
+      const sync = (path: string) => (isArticle(path) ? syncArticle(context, path, renderer).then(() => {}).catch((error) => context.logger.error(`${path}: ${(error as Error).message}`)) : undefined);
+      watcher.on('change', sync);
+      watcher.on('add', sync);
+      watcher.on('unlink', (path) => {
+        if (isArticle(path)) store.delete(articleId(path));
+      });
+    },
+  };
+}
+
+/** An article's id: its file name without `.mdx`. */
+export const articleId = (path: string) => basename(path, '.mdx');
+
+/** What became of an article file: kept as the store held it, rendered into the store, or left to MDX. */
+type Outcome = 'unchanged' | 'rendered' | 'mdx';
+
+/** Puts one article into the store, unless the store holds it from the same file and renderer. */
+async function syncArticle({ store, parseData, generateDigest, config }: LoaderContext, path: string, renderer: string): Promise<{ id: string; outcome: Outcome }> {
+  const contents = await readFile(path, 'utf8');
+  const id = articleId(path);
+  const filePath = relative(fileURLToPath(config.root), path).split(sep).join('/');
+  const digest = generateDigest(`${renderer}\0${contents}`);
+  const kept = store.get(id);
+  if (kept && kept.digest === digest && kept.filePath === filePath) {
+    // What a kept entry imports (its MDX module, the image its frontmatter names) must reach this build too:
+    // glob() re-adds them with a store method Astro does not publish; setting the entry again does the same.
+    if (kept.assetImports?.length) {
+      store.delete(id);
+      store.set(kept);
+    } else if (kept.deferredRender) store.addModuleImport(filePath);
+    return { id, outcome: 'unchanged' };
+  }
+  // As @astrojs/mdx reads an entry: the frontmatter blanked out, so the body keeps its line numbers.
+  const { frontmatter, content } = parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' });
+  const data = await parseData({ id, data: frontmatter, filePath: path });
+  const rendered = renderArticleBody(content);
+  store.set({ id, data, body: content.trim(), filePath, digest, ...(rendered ? { rendered } : { deferredRender: true }) });
+  return { id, outcome: rendered ? 'rendered' : 'mdx' };
+}
+
+/** The renderer's code and the versions of the libraries it runs: when one changes, every article is rendered again. */
+let digestOfRenderer: Promise<string> | undefined;
+function rendererDigest(): Promise<string> {
+  digestOfRenderer ??= (async () => {
+    // Astro loads this module through Vite: locate the sources from the project root, as the build runs there.
+    const root = process.cwd();
+    const versions = await Promise.all(
+      ['satteri', 'hast-util-to-html', 'github-slugger'].map(async (name) => (JSON.parse(await readFile(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version),
+    );
+    return `${await moduleTreeDigest(join(root, 'src', 'content', 'articleBody.ts'))} ${versions.join(' ')}`;
+  })();
+  return digestOfRenderer;
+}
