@@ -30,6 +30,20 @@ describe('renderArticleBody', () => {
     assert.equal(html('缩写<abbr title="A &amp; B">AB</abbr>。'), '<p>缩写<abbr title="A &amp; B">AB</abbr>。</p>');
   });
 
+  // Expected HTML below is what @astrojs/mdx rendered for the same bodies (built with Astro 7.3.5).
+  test('should write tags as Astro does: void elements closed with />, empty attributes bare, styles and names as Astro writes them', () => {
+    assert.equal(html('a\n\n---\n\nb'), '<p>a</p>\n<hr/>\n<p>b</p>');
+    assert.equal(html('第一行  \n第二行'), '<p>第一行<br/>\n第二行</p>');
+    assert.equal(html('[空]() 与 [空2](<>)'), '<p><a href>空</a> 与 <a href>空2</a></p>');
+    assert.equal(
+      html('| 左 | 无 |\n|:--|---|\n| a | d |'),
+      '<table>\n<thead>\n<tr>\n<th style="text-align:left">左</th>\n<th>无</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td style="text-align:left">a</td>\n<td>d</td>\n</tr>\n</tbody>\n</table>',
+    );
+    assert.equal(html('<label htmlFor="x">l</label> <span tabIndex="0">t</span>'), '<label htmlFor="x">l</label>\n<span tabIndex="0">t</span>');
+    assert.equal(html("<abbr title=\"King's `x`\">K</abbr>"), "<abbr title=\"King's `x`\">K</abbr>");
+    assert.equal(html('<button disabled="false">b</button>'), '<button disabled>b</button>');
+  });
+
   test('should give headings unique ids, as GitHub does, from the text inside components too', () => {
     const rendered = renderArticleBody('## 数据<Keep>郑州</Keep>中心\n\n## 行动\n\n## 行动');
     assert.ok(rendered);
@@ -66,6 +80,10 @@ describe('renderArticleBody', () => {
       ['<VariantText zh-xx="a" />', 'a VariantText with an unknown variant'],
       ['<Keep lang="zh">x</Keep>', 'a Keep with attributes'],
       ['export const year = 2020;\n\n正文', 'an export'],
+      ['<style>{`p { color: red }`}</style>', 'a style element'],
+      ['<template><p>x</p></template>', 'a template'],
+      ['<span set:html="<b>x</b>" />', 'an Astro directive'],
+      ['<Keep><span slot="x">s</span>留</Keep>', 'a slot'],
     ] as const) {
       assert.equal(renderArticleBody(body), null, `${what} should be left to @astrojs/mdx`);
     }

@@ -1,6 +1,6 @@
 import GithubSlugger from 'github-slugger';
-import type { Root } from 'hast';
-import { toHtml } from 'hast-util-to-html';
+import { spreadAttributes, voidElementNames } from 'astro/runtime/server/index.js';
+import { find, html as htmlSchema } from 'property-information';
 import { mdxToHast } from 'satteri';
 import { KEEP_END, KEEP_START } from '../shared/conversionMarkers.ts';
 import { escapeHtmlText } from '../shared/escapeHtmlText.ts';
@@ -23,8 +23,9 @@ export interface RenderedArticleBody {
  * another component or shows an image from a file returns null, and the article is rendered by
  * `@astrojs/mdx` as before (`articleLoader.ts`).
  *
- * The HTML is what `@astrojs/mdx` renders for the same body, with the same Markdown engine (Sätteri) and
- * features (GFM, smart punctuation), heading ids from GitHub's slugger, and text escaped as Astro escapes it.
+ * The HTML is what `@astrojs/mdx` renders for the same body: the same Markdown engine (Sätteri) and features
+ * (GFM, smart punctuation), heading ids from GitHub's slugger, and every tag written as Astro's JSX runtime
+ * writes it (its own attribute writer, `/>` on empty void elements, text escaped as Astro escapes it).
  * `<VariantText>` becomes a marker that `resolveVariantTextMarkers` turns into one variant's text on its page.
  */
 export function renderArticleBody(body: string): RenderedArticleBody | null {
@@ -32,11 +33,8 @@ export function renderArticleBody(body: string): RenderedArticleBody | null {
   const headings: Heading[] = [];
   const children = plainContent(tree.children ?? [], headings, new GithubSlugger());
   if (!children) return null;
-  return { html: toHtml({ type: 'root', children } as Root, htmlOptions), metadata: { headings } };
+  return { html: children.map(serialize).join(''), metadata: { headings } };
 }
-
-// Text is written escaped as Astro escapes it (`raw` nodes); attribute values as Astro writes them (`&amp;`, `&quot;`).
-const htmlOptions = { allowDangerousHtml: true, characterReferences: { useNamedReferences: true } } as const;
 
 /** An expression holding nothing but block comments (or nothing at all). */
 const onlyComments = /^\s*(?:\/\*(?:[^*]|\*(?!\/))*\*\/\s*)*$/;
@@ -52,7 +50,43 @@ interface Node {
   name?: string | null;
   attributes?: Array<{ type: string; name?: string; value?: unknown }>;
   children?: Node[];
+  /** Set on an element written as JSX: its attributes, named as written, as Astro receives them. */
+  props?: Record<string, string>;
 }
+
+/** HTML as Astro's JSX runtime writes it (`renderElement` in astro/runtime/server/jsx.js). */
+function serialize(node: Node): string {
+  if (node.type === 'raw') return node.value ?? '';
+  const tag = node.tagName!;
+  const inner = (node.children ?? []).map(serialize).join('');
+  const attributes = spreadAttributes(node.props ?? markdownProps(node.properties ?? {})).toString();
+  return inner === '' && voidElementNames.test(tag) ? `<${tag}${attributes}/>` : `<${tag}${attributes}>${inner}</${tag}>`;
+}
+
+/**
+ * The props MDX gives an element the Markdown made: HTML attribute names (`className` → `class`), lists
+ * joined, a style as an object (Astro writes it `prop:value;…`), booleans left for Astro to write.
+ */
+function markdownProps(properties: Record<string, unknown>): Record<string, unknown> {
+  const props: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(properties)) {
+    if (value === undefined || value === null || value === false) continue;
+    const info = find(htmlSchema, key);
+    if (info.attribute === 'style' && typeof value === 'string') {
+      props['style'] = Object.fromEntries(value.split(';').flatMap((rule) => {
+        const colon = rule.indexOf(':');
+        return colon > 0 ? [[rule.slice(0, colon).trim(), rule.slice(colon + 1).trim()]] : [];
+      }));
+    } else props[info.attribute] = Array.isArray(value) ? value.join(info.commaSeparated ? ', ' : ' ') : value;
+  }
+  return props;
+}
+
+/** Elements whose content Astro writes otherwise than as text and tags (style text, a template's fragment, scripts). */
+const elementsLeftToMdx = new Set(['style', 'template', 'script']);
+
+/** JSX attribute names that are Astro directives or slots, not attributes: the MDX pipeline applies them. */
+const directive = /:|^(?:slot|is)$/;
 
 /** Nodes as plain HTML, with the conversion components turned into markers; null if anything is not plain. */
 function plainContent(nodes: readonly Node[], headings: Heading[], slugger: GithubSlugger): Node[] | null {
@@ -64,6 +98,7 @@ function plainContent(nodes: readonly Node[], headings: Heading[], slugger: Gith
         break;
       case 'element': {
         if (node.tagName === 'img') return null; // Astro's image pipeline resolves and sizes it
+        if (elementsLeftToMdx.has(node.tagName ?? '')) return null;
         let properties = node.properties ?? {};
         if (/^h[1-6]$/.test(node.tagName ?? '') && typeof properties['id'] !== 'string') {
           const text = textOf(node);
@@ -99,7 +134,7 @@ function plainContent(nodes: readonly Node[], headings: Heading[], slugger: Gith
 function jsxElement(node: Node, headings: Heading[], slugger: GithubSlugger): Node[] | null {
   const attributes = new Map<string, string>();
   for (const attribute of node.attributes ?? []) {
-    if (attribute.type !== 'mdxJsxAttribute' || !attribute.name || typeof attribute.value !== 'string') return null;
+    if (attribute.type !== 'mdxJsxAttribute' || !attribute.name || typeof attribute.value !== 'string' || directive.test(attribute.name)) return null;
     attributes.set(attribute.name, attribute.value);
   }
   const children = plainContent(node.children ?? [], headings, slugger);
@@ -112,9 +147,9 @@ function jsxElement(node: Node, headings: Heading[], slugger: GithubSlugger): No
     if (children.length > 0 || attributes.size === 0 || ![...attributes.keys()].every(isVariantId)) return null;
     return [{ type: 'raw', value: variantTextMarker(attributes as Map<VariantId, string>) }];
   }
-  // An HTML element written as JSX (`<sup>`, `<span translate="no">`), as Astro renders it.
-  if (node.name && /^[a-z][a-z0-9]*$/.test(node.name)) {
-    return [{ type: 'element', tagName: node.name, properties: Object.fromEntries(attributes), children }];
+  // An HTML element written as JSX (`<sup>`, `<span translate="no">`): its attributes go to Astro as written.
+  if (node.name && /^[a-z][a-z0-9]*$/.test(node.name) && !elementsLeftToMdx.has(node.name)) {
+    return [{ type: 'element', tagName: node.name, props: Object.fromEntries(attributes), children }];
   }
   return null;
 }

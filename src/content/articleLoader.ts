@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,12 +41,19 @@ export function articleLoader(dir: string): Loader {
       if (!watcher) return;
       watcher.add(dir);
       const isArticle = (path: string) => path.endsWith('.mdx') && !relative(dir, path).startsWith('..');
-      const sync = (path: string) => (isArticle(path) ? syncArticle(context, path, renderer).then(() => {}).catch((error) => context.logger.error(`${path}: ${(error as Error).message}`)) : undefined);
+      // One change of a file at a time, in order: a slow read of an older version never overwrites a newer one.
+      let queue = Promise.resolve();
+      const enqueue = (path: string, change: () => Promise<unknown>) => {
+        if (!isArticle(path)) return;
+        queue = queue.then(change).then(
+          () => {},
+          (error: unknown) => context.logger.error(`${path}: ${(error as Error).message}`),
+        );
+      };
+      const sync = (path: string) => enqueue(path, () => syncArticle(context, path, renderer));
       watcher.on('change', sync);
       watcher.on('add', sync);
-      watcher.on('unlink', (path) => {
-        if (isArticle(path)) store.delete(articleId(path));
-      });
+      watcher.on('unlink', (path) => enqueue(path, async () => store.delete(articleId(path))));
     },
   };
 }
@@ -75,21 +83,34 @@ async function syncArticle({ store, parseData, generateDigest, config }: LoaderC
   // As @astrojs/mdx reads an entry: the frontmatter blanked out, so the body keeps its line numbers.
   const { frontmatter, content } = parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' });
   const data = await parseData({ id, data: frontmatter, filePath: path });
-  const rendered = renderArticleBody(content);
+  const rendered = renderedOrMdx(content);
   store.set({ id, data, body: content.trim(), filePath, digest, ...(rendered ? { rendered } : { deferredRender: true }) });
   return { id, outcome: rendered ? 'rendered' : 'mdx' };
 }
 
-/** The renderer's code and the versions of the libraries it runs: when one changes, every article is rendered again. */
+/**
+ * The body rendered, or null to leave it to @astrojs/mdx, which also reports a body that is not valid MDX with
+ * the file and line (`npm run build` refuses such a file before Astro runs; the dev server does not check).
+ */
+function renderedOrMdx(content: string): ReturnType<typeof renderArticleBody> {
+  try {
+    return renderArticleBody(content);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The loader's and renderer's code and the installed libraries (the lockfile): when one changes, every article
+ * is rendered again. Astro itself clears the data store only when the content config or Astro changes.
+ */
 let digestOfRenderer: Promise<string> | undefined;
 function rendererDigest(): Promise<string> {
   digestOfRenderer ??= (async () => {
     // Astro loads this module through Vite: locate the sources from the project root, as the build runs there.
     const root = process.cwd();
-    const versions = await Promise.all(
-      ['satteri', 'hast-util-to-html', 'github-slugger'].map(async (name) => (JSON.parse(await readFile(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version),
-    );
-    return `${await moduleTreeDigest(join(root, 'src', 'content', 'articleBody.ts'))} ${versions.join(' ')}`;
+    const lockfile = createHash('sha256').update(await readFile(join(root, 'package-lock.json'))).digest('base64url');
+    return `${await moduleTreeDigest(join(root, 'src', 'content', 'articleLoader.ts'))} ${lockfile}`;
   })();
   return digestOfRenderer;
 }
