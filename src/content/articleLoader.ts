@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +5,7 @@ import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { filesUnder } from '../shared/filesUnder.ts';
 import { moduleTreeDigest } from '../shared/moduleTreeDigest.ts';
+import { setting } from '../shared/settings.ts';
 import { renderArticleBody } from './articleBody.ts';
 
 /**
@@ -69,7 +69,8 @@ async function syncArticle({ store, parseData, generateDigest, config }: LoaderC
   const contents = await readFile(path, 'utf8');
   const id = articleId(path);
   const filePath = relative(fileURLToPath(config.root), path).split(sep).join('/');
-  const digest = generateDigest(`${renderer}\0${contents}`);
+  const asModule = setting('mdxModules');
+  const digest = generateDigest(`${renderer}\0${asModule ? 'module' : 'store'}\0${contents}`);
   const kept = store.get(id);
   if (kept && kept.digest === digest && kept.filePath === filePath) {
     // What a kept entry imports (its MDX module, the image its frontmatter names) must reach this build too:
@@ -83,7 +84,7 @@ async function syncArticle({ store, parseData, generateDigest, config }: LoaderC
   // As @astrojs/mdx reads an entry: the frontmatter blanked out, so the body keeps its line numbers.
   const { frontmatter, content } = parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' });
   const data = await parseData({ id, data: frontmatter, filePath: path });
-  const rendered = renderedOrMdx(content);
+  const rendered = asModule ? null : renderedOrMdx(content);
   store.set({ id, data, body: content.trim(), filePath, digest, ...(rendered ? { rendered } : { deferredRender: true }) });
   return { id, outcome: rendered ? 'rendered' : 'mdx' };
 }
@@ -101,16 +102,21 @@ function renderedOrMdx(content: string): ReturnType<typeof renderArticleBody> {
 }
 
 /**
- * The loader's and renderer's code and the installed libraries (the lockfile): when one changes, every article
- * is rendered again. Astro itself clears the data store only when the content config or Astro changes.
+ * The loader's and renderer's code and the versions of the libraries that write the HTML: when one changes, every
+ * article is rendered again. (Astro itself clears the data store only when the content config or Astro changes.)
  */
 let digestOfRenderer: Promise<string> | undefined;
 function rendererDigest(): Promise<string> {
   digestOfRenderer ??= (async () => {
     // Astro loads this module through Vite: locate the sources from the project root, as the build runs there.
     const root = process.cwd();
-    const lockfile = createHash('sha256').update(await readFile(join(root, 'package-lock.json'))).digest('base64url');
-    return `${await moduleTreeDigest(join(root, 'src', 'content', 'articleLoader.ts'))} ${lockfile}`;
+    const versions = await Promise.all(
+      rendererLibraries.map(async (name) => `${name}@${(JSON.parse(await readFile(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version}`),
+    );
+    return `${await moduleTreeDigest(join(root, 'src', 'content', 'articleLoader.ts'))} ${versions.join(' ')}`;
   })();
   return digestOfRenderer;
 }
+
+/** The libraries `articleBody.ts` writes HTML with (Astro for its attribute writer). */
+const rendererLibraries = ['satteri', 'property-information', 'github-slugger', 'astro'];

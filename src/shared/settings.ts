@@ -99,6 +99,7 @@ const definitions = {
   },
   buildStatsFile: optionalText('ZHPRESS_BUILD_STATS'),
   bare: flag('ZHPRESS_BARE'),
+  mdxModules: flag('ZHPRESS_MDX_MODULES'),
   renderOnly: flag('ZHPRESS_RENDER_ONLY'),
   chromium: optionalText('ZHPRESS_CHROMIUM'),
   e2eSkipBuild: flag('ZHPRESS_E2E_SKIP_BUILD'),
