@@ -6,25 +6,18 @@
  * entities, attributes of every kind), and the real pages of the importer's corpus, imported.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { runScript } from '../publish/testing/runScript.ts';
 import { fileHashes } from '../publish/testing/treeHash.ts';
 
 const projectRoot = new URL('../../', import.meta.url).pathname;
 
-function run(args: string[], env: Record<string, string>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ZHPRESS_DRAFTS: '', ZHPRESS_BUILD_STATS: '', NO_COLOR: '1', ...env } });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`node ${args.join(' ')} failed (${code}):\n${output}`))));
-  });
-}
+
+/** A project script, with the settings a developer's shell may hold cleared. */
+const run = (args: string[], env: Record<string, string>) => runScript(args, { ZHPRESS_DRAFTS: '', ZHPRESS_BUILD_STATS: '', NO_COLOR: '1', ...env });
 
 test('article bodies from the content store are byte-identical to @astrojs/mdx', { timeout: 900_000 }, async () => {
   const root = await mkdtemp(join(tmpdir(), 'zhpress-article-bodies-'));

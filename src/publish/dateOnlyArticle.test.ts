@@ -4,27 +4,17 @@
  * back from the article page, its JSON-LD, the home list, the feed and the search record's date.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { variants } from '../shared/variants.ts';
+import { runScript as run } from './testing/runScript.ts';
 
 const projectRoot = new URL('../../', import.meta.url).pathname;
 /** A real page (中山网, GB18030) that prints `2019-03-06` with no time: see the corpus's SOURCES.md. */
 const dateOnlyPage = join(projectRoot, 'src/import/testing/corpus/cn-zsnews-dongqu-finance-street.txt');
 
-function run(args: string[], env: Record<string, string>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`node ${args.join(' ')} failed (${code}):\n${output}`))));
-  });
-}
 
 test('an article dated without a time is shown as a date everywhere it is built', { timeout: 600_000 }, async () => {
   const root = await mkdtemp(join(tmpdir(), 'zhpress-date-only-'));
