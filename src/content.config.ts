@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { articleLoader } from './content/articleLoader.ts';
+import { articleId, articleLoader } from './content/articleLoader.ts';
 import { articleSchemaWith } from './content/articleSchema.ts';
 import { contentDir } from './content/contentDir.ts';
 import { withoutDrafts } from './content/includeDrafts.ts';
@@ -14,7 +14,7 @@ export const collections = {
     // build is the peer pipeline, plain Astro: its glob() loader, every body an MDX module.
     loader: withoutDrafts(
       setting('bare')
-        ? glob({ base: articlesDir, pattern: '**/*.mdx', generateId: ({ entry }) => entry.replace(/^.*\//, '').replace(/\.mdx$/, '') })
+        ? glob({ base: articlesDir, pattern: '**/*.mdx', generateId: ({ entry }) => articleId(entry) })
         : articleLoader(articlesDir),
     ),
     // An article's image is a file beside it: Astro's image() reads its size and format and emits it with the

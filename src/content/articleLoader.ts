@@ -24,7 +24,7 @@ export function articleLoader(dir: string): Loader {
     name: 'zhpress-articles',
     load: async (context) => {
       const { store, watcher } = context;
-      const renderer = await rendererDigest();
+      const renderer = await articleRendererDigest();
       const files = (await filesUnder(dir, { missingIsEmpty: true })).filter((file) => file.endsWith('.mdx'));
       const ids = new Set<string>();
       const counts: Record<Outcome, number> = { unchanged: 0, rendered: 0, mdx: 0 };
@@ -106,7 +106,7 @@ function renderedOrMdx(content: string): ReturnType<typeof renderArticleBody> {
  * article is rendered again. (Astro itself clears the data store only when the content config or Astro changes.)
  */
 let digestOfRenderer: Promise<string> | undefined;
-function rendererDigest(): Promise<string> {
+export function articleRendererDigest(): Promise<string> {
   digestOfRenderer ??= (async () => {
     // Astro loads this module through Vite: locate the sources from the project root, as the build runs there.
     const root = process.cwd();

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { articleRendererDigest } from '../content/articleLoader.ts';
 import { contentDir } from '../content/contentDir.ts';
 import { loadGlossary } from '../content/glossary.ts';
 import { createGlossaryUse, type GlossaryUse } from './glossaryUse.ts';
@@ -95,9 +96,8 @@ function siteInputs(): Promise<SiteInputs> {
       sharedGlossary: glossaryUse(sharedText).map((entry) => JSON.stringify(entry)),
       settings: Object.fromEntries(OUTPUT_SETTINGS.map((name) => [name, setting(name)])),
       middlewareDigest: await moduleTreeDigest(join(root, 'src', 'convert', 'convertResponse.ts')),
-      // The code that renders an article body into the content store (outside every page's module graph too;
-      // the libraries it runs are in the lockfile, which Astro checks).
-      articleBodyDigest: await moduleTreeDigest(join(root, 'src', 'content', 'articleLoader.ts')),
+      // What an article body stored in the content store was rendered with (outside every page's module graph too).
+      articleBodyDigest: await articleRendererDigest(),
     };
   })();
   return site;
@@ -127,7 +127,6 @@ async function sourceFiles(...dirs: string[]): Promise<Array<{ path: string; tex
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
-
 
 /** JSON with object keys sorted, so equal data gives equal text whatever order it was built in. */
 function stableJson(value: unknown): string {
