@@ -20,7 +20,7 @@
  * --shards N   also build each size as N shards (`npm run build -- --shard K/N`, one after the other) and merge
  *              them (`npm run merge-shards`): each shard's time and memory, and the merged site against the
  *              one-machine build
- * --keep       keep the temporary folder (it is printed); by default it is removed, also on Ctrl+C
+ * --keep       keep the temporary folder (it is printed) with each size's corpus, site and caches; by default it is removed, also on Ctrl+C
  * --report     re-check the targets and rewrite the docs' figures from results.json, e.g. after changing the report
  *
  * Everything is built in a temporary copy of the project (see projectCopy.ts), never in the working tree.
@@ -283,7 +283,10 @@ async function measureSize(articles: number): Promise<SizeResult> {
     }
     return result;
   } finally {
-    rmSync(contentDir, { recursive: true, force: true });
-    rmSync(siteDir, { recursive: true, force: true });
+    // --keep keeps what a size built, to look at or to build again by hand (docs/benchmarks.md).
+    if (!flags.keep) {
+      rmSync(contentDir, { recursive: true, force: true });
+      rmSync(siteDir, { recursive: true, force: true });
+    }
   }
 }

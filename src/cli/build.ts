@@ -85,7 +85,15 @@ try {
         phase('post');
         // A shard's pages are finished (indexed, listed for offline) together, by the merge step.
         if (shard) await writeShardInfo(stagingDir, shard);
-        else if (!isBareBuild()) await finishSite(stagingDir, { base: createSitePaths(setting('siteBase')).root(), logger, previousDir: outDir, vocabularyMemo: { dir: `${cacheDir}/vocabulary`, reuse: !clean, glossaryFile: join(contentDir, 'glossary.yaml') } });
+        else if (!isBareBuild()) {
+          await finishSite(stagingDir, {
+            base: createSitePaths(setting('siteBase')).root(),
+            logger,
+            previousDir: outDir,
+            vocabularyMemo: { dir: `${cacheDir}/vocabulary`, reuse: !clean, glossaryFile: join(contentDir, 'glossary.yaml') },
+            pagesMemo: { dir: `${cacheDir}/search-pages`, reuse: !clean },
+          });
+        }
       },
       outSetting,
     );

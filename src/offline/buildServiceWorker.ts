@@ -31,9 +31,9 @@ export interface SiteFile {
 
 /** Every file under `dir` with its size, in `filesUnder`'s order, so every list derived from it is stable. */
 export async function listSiteFiles(dir: string): Promise<SiteFile[]> {
-  const files: SiteFile[] = [];
-  for (const path of await filesUnder(dir)) files.push({ path, bytes: (await stat(join(dir, path))).size });
-  return files;
+  // All at once: libuv's pool bounds the stats that run together (90,000 files: 0.7 s, one by one 3.3 s).
+  const paths = await filesUnder(dir);
+  return Promise.all(paths.map(async (path) => ({ path, bytes: (await stat(join(dir, path))).size })));
 }
 
 /** The URL a file is served at: `zh-tw/index.html` → `/news/zh-tw/`. */

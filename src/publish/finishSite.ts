@@ -1,5 +1,6 @@
 import { variantIds, variants } from '../shared/variants.ts';
-import { listSiteFiles, writeServiceWorker } from '../offline/buildServiceWorker.ts';
+import { writeServiceWorker } from '../offline/buildServiceWorker.ts';
+import { filesUnder } from '../shared/filesUnder.ts';
 import { indexSite } from '../search/indexSite.ts';
 import { measure } from '../shared/buildStats.ts';
 import { writeHostFiles } from './hostFiles.ts';
@@ -19,6 +20,11 @@ export interface FinishOptions {
    * to read them (not with `--clean`), and the glossary they depend on. None: every article is converted.
    */
   vocabularyMemo?: { dir: string; reuse: boolean; glossaryFile: string } | undefined;
+  /**
+   * Where what indexing took from each article page is kept between builds, and whether to read it (not with
+   * `--clean`). None: every page is parsed.
+   */
+  pagesMemo?: { dir: string; reuse: boolean } | undefined;
 }
 
 /**
@@ -30,16 +36,15 @@ export interface FinishOptions {
  * 3. offline — the service worker, with this deploy's precache and search file lists (`sw.js`);
  * 4. host files — `_headers` (caching, security) and `_redirects` (per-variant 404s) for static hosts.
  */
-export async function finishSite(outDir: string, { base, logger, previousDir, vocabularyMemo }: FinishOptions): Promise<void> {
-  await measure('index', () => indexSite(outDir, logger, { previousDir, vocabularyMemo }));
+export async function finishSite(outDir: string, { base, logger, previousDir, vocabularyMemo, pagesMemo }: FinishOptions): Promise<void> {
+  await measure('index', () => indexSite(outDir, logger, { previousDir, vocabularyMemo, pagesMemo }));
   await measure('publish', async () => {
     await placeNotFoundPages(outDir, base, variantIds);
     const worker = await writeServiceWorker(outDir, { base, variants });
     logger.info(
       `service worker ${worker.version}: ${worker.precacheFiles} files precached (${kib(worker.precacheBytes)}), search per variant ${Object.values(worker.searchBytes).map(kib).join(' / ')}`,
     );
-    const files = (await listSiteFiles(outDir)).map((file) => file.path);
-    await writeHostFiles(outDir, { base, variants: variantIds, files });
+    await writeHostFiles(outDir, { base, variants: variantIds, files: await filesUnder(outDir) });
   });
 }
 

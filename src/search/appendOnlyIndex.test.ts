@@ -42,8 +42,18 @@ test('append-only search index (real Pagefind)', { timeout: 300_000 }, async (t)
   t.after(() => delete process.env['ZHPRESS_SEARCH_FIRST_VOLUME']);
   const texts = ['郑州城市大脑', '数据显示增长', '国际峰会召开', '后来的发展', '台湾资料库', '香港地铁通车', '北京冬奥会'];
 
-  /** A site of the first `count` articles (day i+1 for article i), `edits` replacing texts; its search indexed. */
-  const site = async (name: string, count: number, { previousDir, edits = {} }: { previousDir?: string; edits?: Record<number, string> } = {}) => {
+  // Incremental sites keep what indexing read of each page, and the vocabulary's units, as `npm run build` does;
+  // clean sites (no `previousDir`) read everything afresh, so every comparison below also checks the memos.
+  const memos = (reuse: boolean) => ({
+    pagesMemo: { dir: join(root, 'memo', 'pages'), reuse },
+    vocabularyMemo: { dir: join(root, 'memo', 'vocabulary'), reuse, glossaryFile: join(root, 'no-glossary.yaml') },
+  });
+
+  /**
+   * A site of the first `count` articles (day i+1 for article i), `edits` replacing texts; its search indexed.
+   * `first` starts the memos of an incremental series (nothing read); later sites of the series have a `previousDir`.
+   */
+  const site = async (name: string, count: number, { previousDir, edits = {}, first = false }: { previousDir?: string; edits?: Record<number, string>; first?: boolean } = {}) => {
     const dir = join(root, name);
     if (previousDir) cpSync(previousDir, dir, { recursive: true }); // the pages a render leaves; search is rebuilt
     for (const variant of variants) {
@@ -53,11 +63,12 @@ test('append-only search index (real Pagefind)', { timeout: 300_000 }, async (t)
       }
     }
     const messages: string[] = [];
-    await indexSite(dir, { info: (message) => messages.push(message) }, { writers: inProcessWriters(pagefind), previousDir });
+    const memo = previousDir ? memos(true) : first ? memos(false) : {};
+    await indexSite(dir, { info: (message) => messages.push(message) }, { writers: inProcessWriters(pagefind), previousDir, ...memo });
     return { dir, files: snapshot(dir), messages };
   };
 
-  const five = await site('five', 5);
+  const five = await site('five', 5, { first: true });
   await t.test('should lay out five articles in volumes of two as 0-2, 2-4 and the open one', () => {
     const list = JSON.parse(readFileSync(join(five.dir, 'pagefind', 'zh-tw', 'volumes.json'), 'utf8')) as { volumes: Array<{ path: string }> };
     assert.deepEqual(list.volumes.map((v) => v.path), ['open/', '2-4/', '0-2/']);
@@ -76,6 +87,12 @@ test('append-only search index (real Pagefind)', { timeout: 300_000 }, async (t)
       }
     }
     assert.ok(six.messages.some((m) => /zh-hans: 6 articles in 3 search volumes \(1 indexed, 2 reused/.test(m)), six.messages.join('\n'));
+  });
+
+  await t.test('should parse only the new article\'s pages, knowing the others by their bytes from the last build', () => {
+    assert.ok(five.messages.includes('article pages: 20 read, 0 known from earlier builds'), five.messages.join('\n'));
+    assert.ok(six.messages.includes('article pages: 4 read, 20 known from earlier builds'), `one new article in 4 variants is read, the 20 pages of the five before are known:\n${six.messages.join('\n')}`);
+    assert.ok(six.messages.includes('vocabulary: 1 article converted, 5 known from earlier builds'), six.messages.join('\n'));
   });
 
   await t.test('should give the same bytes as a clean build of the same six articles', async () => {

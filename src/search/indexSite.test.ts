@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { variants } from '../shared/variants.ts';
 import { readArticlePage } from './articlePage.ts';
-import { indexSite, searchRecord } from './indexSite.ts';
+import { indexSite } from './indexSite.ts';
+import { searchRecord } from './indexedPages.ts';
 import type { PagefindEngine } from './pagefindVolume.ts';
 import { inProcessWriters } from './volumeWriters.ts';
 

@@ -6,12 +6,11 @@ import { siteConverters } from '../convert/siteConverters.ts';
 import { filesUnder } from '../shared/filesUnder.ts';
 import { setting } from '../shared/settings.ts';
 import { variantIds, variants, type Variant } from '../shared/variants.ts';
-import { readArticlePage, type ArticlePage } from './articlePage.ts';
+import { indexPage, openIndexedPagesMemo, recordOf, vocabularySource, type IndexedPage, type IndexedPagesMemo } from './indexedPages.ts';
 import { searchIndexSize, formatIndexSize } from './indexSize.ts';
-import { BREAK, tokenize } from './tokens.ts';
 import { buildVocabulary, SHARD_COUNT, shardVocabulary, type VocabularySource } from './vocabulary.ts';
 import { openVocabularyMemo } from './vocabularyMemo.ts';
-import { codeFiles, volumeSettings, type SearchRecord } from './pagefindVolume.ts';
+import { codeFiles, volumeSettings } from './pagefindVolume.ts';
 import { OPEN_VOLUME, VOLUMES_FILE, volumeLayout, type ListedVolume, type VolumeList } from './searchVolumes.ts';
 import { processWriters, type VolumeWriters } from './volumeWriters.ts';
 
@@ -43,32 +42,40 @@ export async function indexSite(
     writers = processWriters(),
     previousDir,
     vocabularyMemo,
+    pagesMemo,
   }: {
     writers?: VolumeWriters;
     previousDir?: string | undefined;
     /** Where the vocabulary's per-article units are kept between builds, and whether to read them (`vocabularyMemo.ts`). */
     vocabularyMemo?: { dir: string; reuse: boolean; glossaryFile: string } | undefined;
+    /** Where what indexing took from each page is kept between builds, and whether to read it (`indexedPages.ts`). */
+    pagesMemo?: { dir: string; reuse: boolean } | undefined;
   } = {},
 ): Promise<void> {
   const sources: VocabularySource[] = [];
   const written: Promise<void>[] = [];
+  const pagesRead = pagesMemo ? await openIndexedPagesMemo(pagesMemo.dir, pagesMemo) : undefined;
   try {
     // Volumes are written by the writers while the next variant is read.
     for (const variant of variants) {
-      const pages = await readVariantPages(outDir, variant);
+      const pages = await readVariantPages(outDir, variant, pagesRead);
       const variantWritten = writeVariantVolumes(writers, outDir, variant, pages, previousDir).then(({ articles, indexed, reused }) =>
         logger.info(`${variant.id}: ${articles} articles in ${indexed + reused} search volumes (${indexed} indexed, ${reused} reused from the previous build)`),
       );
       variantWritten.catch(() => {}); // reported below, once every variant is read
       written.push(variantWritten);
-      for (const { page } of pages) {
-        if (sourceVariant[page.sourceScript] === variant.id) sources.push({ script: page.sourceScript, blocks: [page.title, ...page.blocks] });
+      for (const page of pages) {
+        if (sourceVariant[page.sourceScript] === variant.id) sources.push(vocabularySource(page));
       }
     }
     await Promise.all(written);
   } finally {
     await Promise.allSettled(written);
     await writers.close();
+  }
+  if (pagesRead) {
+    await pagesRead.save();
+    logger.info(`article pages: ${pagesRead.counts.read} read, ${pagesRead.counts.known} known from earlier builds`);
   }
   const converters = await siteConverters();
   const memo = vocabularyMemo ? await openVocabularyMemo(vocabularyMemo.dir, vocabularyMemo) : undefined;
@@ -91,58 +98,40 @@ export async function indexSite(
 // The page whose text is an article's source text: its source script's own variant (no script conversion).
 const sourceVariant = { hans: 'zh-hans', hant: 'zh-hant' } as const;
 
-interface PageRecord {
-  /** Path under the site base, e.g. `/zh-tw/slug/`. */
-  url: string;
-  page: ArticlePage;
-}
-
-/** The article pages of one variant, sorted by URL (the index is the same for the same site). */
-export async function readVariantPages(outDir: string, variant: Variant): Promise<PageRecord[]> {
+/**
+ * The article pages of one variant, sorted by URL (the index is the same for the same site). Files are read
+ * concurrently (the pool of libuv bounds them), each parsed unless `memo` knows its bytes.
+ */
+export async function readVariantPages(outDir: string, variant: Variant, memo?: IndexedPagesMemo): Promise<IndexedPage[]> {
   const root = join(outDir, variant.id);
   const files = (await filesUnder(root)).filter((file) => file === 'index.html' || file.endsWith('/index.html'));
-  const pages: PageRecord[] = [];
-  for (const file of files) {
-    const page = readArticlePage(await readFile(join(root, file), 'utf8'));
-    if (!page) continue;
-    pages.push({ url: encodeURI(`/${[variant.id, ...file.split('/').slice(0, -1)].join('/')}/`), page });
-  }
-  return pages;
-}
-
-/** The record Pagefind indexes for a page: content is `title ¶ block ¶ block…` in tokens. */
-export function searchRecord({ url, page }: PageRecord): SearchRecord {
-  const content = [...tokenize(page.title), ...page.blocks.flatMap((block) => [BREAK, ...tokenize(block)])].join(' ');
-  const date = page.published ? new Date(page.published).toISOString() : '';
-  return {
-    url,
-    content,
-    // Pagefind cuts words of `zh` records with jieba; `und` takes the tokens as they are (and adds no U+200B).
-    language: 'und',
-    meta: { title: page.title, ...(page.published ? { date: page.published } : {}) },
-    filters: page.filters,
-    ...(date ? { sort: { date } } : {}),
-  };
+  const pages = await Promise.all(
+    files.map(async (file) => {
+      const path = join(root, file);
+      return indexPage(encodeURI(`/${[variant.id, ...file.split('/').slice(0, -1)].join('/')}/`), path, await readFile(path), memo);
+    }),
+  );
+  return pages.filter((page) => page !== null);
 }
 
 /** Newest first; the same date by URL, so the volumes are the same for the same site. */
-export function newestFirst(pages: readonly PageRecord[]): PageRecord[] {
-  const time = (record: PageRecord) => (record.page.published ? Date.parse(record.page.published) : -Infinity);
+export function newestFirst<Page extends { url: string; published: string }>(pages: readonly Page[]): Page[] {
+  const time = (page: Page) => (page.published ? Date.parse(page.published) : -Infinity);
   return [...pages].sort((a, b) => time(b) - time(a) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
 /**
- * sha256 of everything a volume's bundle is made from: its records, in order, and the index settings
- * (`volumeSettings`). Two volumes of the same inputs are the same bytes (Pagefind writes the same bundle for
- * the same records: see the reuse test in indexSite.test.ts).
+ * sha256 of everything a volume's bundle is made from: the digests of its records (`indexedPages.ts`), in
+ * order, and the index settings (`volumeSettings`). Two volumes of the same inputs are the same bytes (Pagefind
+ * writes the same bundle for the same records: see the reuse test in indexSite.test.ts).
  */
-export function volumeInputs(records: readonly SearchRecord[]): string {
+export function volumeInputs(recordDigests: readonly string[]): string {
   const hash = createHash('sha256').update(JSON.stringify(volumeSettings()));
-  for (const record of records) hash.update('\n').update(JSON.stringify(record));
+  for (const digest of recordDigests) hash.update('\n').update(digest);
   return hash.digest('hex');
 }
 
-async function writeVariantVolumes(writers: VolumeWriters, outDir: string, variant: Variant, pages: readonly PageRecord[], previousDir: string | undefined): Promise<VolumeCounts> {
+async function writeVariantVolumes(writers: VolumeWriters, outDir: string, variant: Variant, pages: readonly IndexedPage[], previousDir: string | undefined): Promise<VolumeCounts> {
   const root = join(outDir, searchDir, variant.id);
   await rm(root, { recursive: true, force: true });
   await mkdir(root, { recursive: true });
@@ -152,9 +141,9 @@ async function writeVariantVolumes(writers: VolumeWriters, outDir: string, varia
   const counts: VolumeCounts = { articles: pages.length, reused: 0, indexed: 0 };
   const listed: ListedVolume[] = [];
   const volumes = layout.map(async ({ start, end, open, path }) => {
-    const records = ordered.slice(start, end).map(searchRecord);
-    const inputs = volumeInputs(records);
-    listed.push({ path, articles: records.length, inputs });
+    const members = ordered.slice(start, end);
+    const inputs = volumeInputs(members.map((page) => page.recordDigest));
+    listed.push({ path, articles: members.length, inputs });
     const outputPath = join(root, path);
     const earlier = previous.get(inputs);
     // The open volume carries Pagefind's code: only an earlier open volume has it to give.
@@ -165,7 +154,7 @@ async function writeVariantVolumes(writers: VolumeWriters, outDir: string, varia
       }
     }
     counts.indexed++;
-    await writers.write({ outputPath, label: variant.id, records, withCode: open });
+    await writers.write({ outputPath, label: variant.id, records: await Promise.all(members.map(recordOf)), withCode: open });
   });
   // An empty archive keeps an (empty) open volume for Pagefind's code, but lists no volume to search:
   // Pagefind cannot open an index of no pages, and the page says nothing was found.

@@ -14,8 +14,14 @@ export interface VocabularyUnit {
 /** An article as the vocabulary reads it: its text in the script it was written in, one string per block. */
 export interface VocabularySource {
   script: SourceScript;
-  blocks: readonly string[];
+  /** The blocks, or how to read them when they are needed: only when a memo does not know `textKey`. */
+  blocks: readonly string[] | (() => readonly string[]);
+  /** The memo's name for this text (`articleTextKey` of `articleText(blocks)`), where it is known unread. */
+  textKey?: string | undefined;
 }
+
+/** The text the vocabulary converts: blocks on lines of their own (converters never match across a newline, as the page converter never matches across blocks). */
+export const articleText = (blocks: readonly string[]): string => blocks.join('\n');
 
 const han = /\p{Script=Han}/u;
 
@@ -41,18 +47,18 @@ const han = /\p{Script=Han}/u;
  * text once the converters are fixed, so the caller keeps one memo per conversion (`vocabularyMemo.ts`).
  */
 export interface ArticleUnitsMemo {
-  /** The units of the article, from the memo, or from `convert` (and then remembered). */
-  unitsOf(script: SourceScript, text: string, convert: () => string[][]): string[][];
+  /** The units of the article, from the memo, or from `convert` (and then remembered); `text` is read only without `textKey`. */
+  unitsOf(script: SourceScript, text: () => string, convert: () => string[][], textKey?: string): string[][];
 }
 
 export function buildVocabulary(sources: Iterable<VocabularySource>, converters: SiteConverters, memo?: ArticleUnitsMemo): VocabularyUnit[] {
   const units = new Map<string, VocabularyUnit>();
   const characterForms = new Map<string, string[]>();
-  for (const { script, blocks } of sources) {
-    // Converters never match across a newline, as the page converter never matches across blocks.
-    const text = blocks.join('\n');
-    const convert = () => articleUnits(script, text, converters, characterForms);
-    const own = memo ? memo.unitsOf(script, text, convert) : convert();
+  for (const { script, blocks, textKey } of sources) {
+    let read: string | undefined;
+    const text = () => (read ??= articleText(typeof blocks === 'function' ? blocks() : blocks));
+    const convert = () => articleUnits(script, text(), converters, characterForms);
+    const own = memo ? memo.unitsOf(script, text, convert, textKey) : convert();
     // Each unit counts once per article (the number of articles that use it).
     for (const forms of own) {
       const unitKey = forms.join('\u0000');

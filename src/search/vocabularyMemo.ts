@@ -7,6 +7,11 @@ import { writeFileAtomic } from '../shared/writeFileAtomic.ts';
 import type { SourceScript } from '../shared/variants.ts';
 import type { ArticleUnitsMemo } from './vocabulary.ts';
 
+/** The memo's name for an article's text (`articleText` in vocabulary.ts) in the script it was written in. */
+export function articleTextKey(script: SourceScript, text: string): string {
+  return createHash('sha256').update(script).update('\0').update(text).digest('hex');
+}
+
 /**
  * The vocabulary's units of each article, kept between builds so that a publish converts the new or edited
  * articles, not the archive (at 10,000 articles the vocabulary took 92 s of a publish's index stage).
@@ -45,8 +50,8 @@ export class VocabularyMemo implements ArticleUnitsMemo {
     this.known = known;
   }
 
-  unitsOf(script: SourceScript, text: string, convert: () => string[][]): string[][] {
-    const key = createHash('sha256').update(script).update('\0').update(text).digest('hex');
+  unitsOf(script: SourceScript, text: () => string, convert: () => string[][], textKey?: string): string[][] {
+    const key = textKey ?? articleTextKey(script, text());
     let units = this.known.get(key);
     if (units) this.counts.known++;
     else {

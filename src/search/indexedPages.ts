@@ -1,0 +1,181 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { moduleTreeDigest } from '../shared/moduleTreeDigest.ts';
+import { writeFileAtomic } from '../shared/writeFileAtomic.ts';
+import type { SourceScript } from '../shared/variants.ts';
+import { readArticlePage, type ArticlePage } from './articlePage.ts';
+import type { SearchRecord } from './pagefindVolume.ts';
+import { BREAK, tokenize } from './tokens.ts';
+import { articleText, type VocabularySource } from './vocabulary.ts';
+import { articleTextKey } from './vocabularyMemo.ts';
+
+/** A built page as the indexer sees it: a page URL and its article, in the page's own script. */
+export interface PageRecord {
+  /** Path under the site base, e.g. `/zh-tw/slug/`. */
+  url: string;
+  page: ArticlePage;
+}
+
+/** The record Pagefind indexes for a page: content is `title ¶ block ¶ block…` in tokens. */
+export function searchRecord({ url, page }: PageRecord): SearchRecord {
+  const content = [...tokenize(page.title), ...page.blocks.flatMap((block) => [BREAK, ...tokenize(block)])].join(' ');
+  const date = page.published ? new Date(page.published).toISOString() : '';
+  return {
+    url,
+    content,
+    // Pagefind cuts words of `zh` records with jieba; `und` takes the tokens as they are (and adds no U+200B).
+    language: 'und',
+    meta: { title: page.title, ...(page.published ? { date: page.published } : {}) },
+    filters: page.filters,
+    ...(date ? { sort: { date } } : {}),
+  };
+}
+
+/** What indexing needs of an article page to place it and to know whether its volume changed. */
+interface PageSummary {
+  published: string;
+  sourceScript: SourceScript;
+  /** sha256 of its search record (`searchRecord`): what a volume's inputs are made of. */
+  recordDigest: string;
+  /** The vocabulary memo's name for its text (`articleTextKey`). */
+  textKey: string;
+}
+
+/** An article page of the built site, summarised; its record and text are read again only when needed. */
+export interface IndexedPage extends PageSummary {
+  url: string;
+  /** The page file. */
+  file: string;
+  /** Its search record, when the page was read in this build (not when its summary came from the memo). */
+  record?: SearchRecord | undefined;
+  /** Its article, likewise. */
+  page?: ArticlePage | undefined;
+}
+
+/**
+ * The search record of an indexed page: the one made when it was read, else the page is read again (a page
+ * summarised from the memo whose volume must be indexed: the open volume, or one with a changed article).
+ */
+export async function recordOf(indexed: IndexedPage): Promise<SearchRecord> {
+  return indexed.record ?? searchRecord({ url: indexed.url, page: articleAgain(indexed.file, await readFile(indexed.file, 'utf8')) });
+}
+
+/** The page as the vocabulary reads it; a page summarised from the memo is read again only if the vocabulary's memo does not know its text. */
+export function vocabularySource({ page, file, sourceScript, textKey }: IndexedPage): VocabularySource {
+  const blocks = (article: ArticlePage) => [article.title, ...article.blocks];
+  return { script: sourceScript, textKey, blocks: page ? blocks(page) : () => blocks(articleAgain(file, readFileSync(file, 'utf8'))) };
+}
+
+function articleAgain(file: string, html: string): ArticlePage {
+  const page = readArticlePage(html);
+  if (!page) throw new Error(`${file} is no longer an article page: it changed while the site was indexed. Build again.`);
+  return page;
+}
+
+/**
+ * Reads a built page for the index: null for a page that is not an article (home, search, 404). With a memo,
+ * a page whose bytes (and URL) it knows is summarised without being parsed: a publish into 10,000 articles
+ * reads the archive's 40,000 pages but parses and tokenises only the few that changed (parsing and tokenising
+ * all of them took 33 s of each publish).
+ */
+export function indexPage(url: string, file: string, bytes: Buffer, memo?: IndexedPagesMemo): IndexedPage | null {
+  const key = memo ? createHash('sha256').update(url).update('\0').update(bytes).digest('base64url') : '';
+  const known = memo?.recall(key);
+  if (known !== undefined) return known && { ...known, url, file };
+  const page = readArticlePage(bytes.toString('utf8'));
+  const summary: PageSummary | null = page && summarise(url, page);
+  memo?.remember(key, summary);
+  if (!page || !summary) return null;
+  return { ...summary, url, file, page, record: searchRecord({ url, page }) };
+}
+
+function summarise(url: string, page: ArticlePage): PageSummary {
+  return {
+    published: page.published,
+    sourceScript: page.sourceScript,
+    recordDigest: createHash('sha256').update(JSON.stringify(searchRecord({ url, page }))).digest('hex'),
+    textKey: articleTextKey(page.sourceScript, articleText([page.title, ...page.blocks])),
+  };
+}
+
+/**
+ * The summaries of the article pages of earlier builds, by each page's URL and bytes, kept in a folder of the
+ * build's cache (never part of `dist/`; deleting it is always safe). The file is named by the digest of the
+ * code that reads pages and makes records (this module's tree: `articlePage.ts`, `tokens.ts`, …) and of
+ * htmlparser2's version, so a change to either starts an empty memo. With `reuse: false` (`--clean`, a first
+ * build) nothing is read. Only this build's pages are written back: it never grows with removed pages.
+ */
+export async function openIndexedPagesMemo(dir: string, { reuse }: { reuse: boolean }): Promise<IndexedPagesMemo> {
+  const file = join(dir, `${await readerDigest()}.json`);
+  let known: Record<string, PageSummary | null> = {};
+  if (reuse) {
+    const text = await readFile(file, 'utf8').catch(() => null);
+    // A memo that does not parse (a write cut short) is no memo: every page is read.
+    if (text) known = parseMemo(text) ?? {};
+  }
+  return new IndexedPagesMemo(dir, file, new Map(Object.entries(known)));
+}
+
+export class IndexedPagesMemo {
+  private readonly used = new Map<string, PageSummary | null>();
+  /** Pages summarised from the memo and pages read, for the build's log. */
+  readonly counts = { known: 0, read: 0 };
+  private readonly dir: string;
+  private readonly file: string;
+  private readonly known: Map<string, PageSummary | null>;
+
+  constructor(dir: string, file: string, known: Map<string, PageSummary | null>) {
+    this.dir = dir;
+    this.file = file;
+    this.known = known;
+  }
+
+  /** The page's summary (null: not an article), or undefined when the memo does not know these bytes. */
+  recall(key: string): PageSummary | null | undefined {
+    const summary = this.known.get(key);
+    if (summary !== undefined) {
+      this.counts.known++;
+      this.used.set(key, summary);
+    }
+    return summary;
+  }
+
+  remember(key: string, summary: PageSummary | null): void {
+    this.counts.read++;
+    this.used.set(key, summary);
+  }
+
+  /** Writes this build's pages (atomically) and removes memos of other code. */
+  async save(): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    const keys = [...this.used.keys()].sort();
+    await writeFileAtomic(this.file, JSON.stringify(Object.fromEntries(keys.map((key) => [key, this.used.get(key)!]))));
+    for (const name of await readdir(this.dir)) {
+      if (name.endsWith('.json') && join(this.dir, name) !== this.file) await rm(join(this.dir, name), { force: true });
+    }
+  }
+}
+
+function parseMemo(text: string): Record<string, PageSummary | null> | null {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, PageSummary | null>) : null;
+  } catch {
+    return null;
+  }
+}
+
+let digestOfReader: Promise<string> | undefined;
+
+/** This module's tree and htmlparser2's version: what decides a page's summary besides its bytes. */
+function readerDigest(): Promise<string> {
+  digestOfReader ??= (async () => {
+    const root = process.cwd();
+    const { version } = JSON.parse(await readFile(join(root, 'node_modules', 'htmlparser2', 'package.json'), 'utf8')) as { version: string };
+    const code = await moduleTreeDigest(join(root, 'src', 'search', 'indexedPages.ts'));
+    return createHash('sha256').update(`${code} htmlparser2@${version}`).digest('hex').slice(0, 32);
+  })();
+  return digestOfReader;
+}
