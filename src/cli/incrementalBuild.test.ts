@@ -10,7 +10,7 @@ import { fileHashes } from '../publish/testing/treeHash.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createProjectCopy } from '../../bench/projectCopy.ts';
@@ -52,7 +52,8 @@ async function assertSameSite(actual: string, expected: string, what: string): P
 /** The article slugs whose pages the build restored from its cache, with how many (one per variant). */
 function restored(output: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const [, slug] of output.matchAll(/\/zh-(?:hans|hant|tw|hk)\/([a-z-]+)\/index\.html \(restored\)/g)) {
+  // "(cached)": linked into place before the build (src/publish/linkedPages.ts); "(restored)": copied by Astro.
+  for (const [, slug] of output.matchAll(/\/zh-(?:hans|hant|tw|hk)\/([a-z-]+)\/index\.html \((?:restored|cached)\)/g)) {
     counts.set(slug!, (counts.get(slug!) ?? 0) + 1);
   }
   return counts;
@@ -118,9 +119,19 @@ test('incremental builds equal clean builds', { timeout: 40 * 60_000 }, async (t
   });
 
   await t.test('after editing an article: only it rendered again', async () => {
+    // The page as served, held by a second name: unchanged pages are hard links shared by the cache and the
+    // site, so a page written through its link would change the site being served before the swap.
+    const served = join(site, 'zh-tw', 'harbour', 'index.html');
+    const held = join(root, 'held-harbour.html');
+    await link(served, held);
+    const servedBefore = await readFile(served);
     await write('articles/harbour.mdx', article('海港夜景', '晚上的海港灯火通明，游客比去年还多。', '2024-10-02T08:00:00+08:00'));
     const run = await incrementalBuild();
     assert.deepEqual(restored(run.output), new Map([['autumn', 4], ['museum', 4]]));
+    assert.match(run.output, /pages of the last build linked into place/, 'unchanged pages are linked from the cache, not copied');
+    assert.deepEqual(await readFile(held), servedBefore, 'the page rendered again must be a new file: the one the site served is left as it was');
+    assert.notDeepEqual(await readFile(served), servedBefore, 'the site now serves the edited page');
+    await rm(held);
     await compareWithClean('after editing an article');
   });
 

@@ -5,8 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build } from 'astro';
+import { linkCachedPages, removeVanishedPages, useLinkedPages } from '../publish/linkedPages.ts';
 import { setting } from '../shared/settings.ts';
 
 const [outDir, cacheDir, flag] = process.argv.slice(2);
@@ -23,8 +24,15 @@ const unfinished = join(cacheDir, 'zhpress-render-unfinished');
 const force = flag === '--clean' || existsSync(unfinished);
 await mkdir(cacheDir, { recursive: true });
 await writeFile(unfinished, String(process.pid));
+// Unchanged pages are linked into place from the cache rather than copied by Astro (src/publish/linkedPages.ts);
+// not for a shard, whose pages the merge step copies.
+const folders = { outDir: resolve(outDir), cacheDir: resolve(cacheDir) };
+useLinkedPages(folders);
 try {
+  const linked = force || setting('shard') ? new Map<string, number>() : await linkCachedPages(folders);
   await build({ outDir, cacheDir, force, logLevel: setting('logLevel') });
+  const removed = await removeVanishedPages(folders, linked);
+  if (linked.size > 0) console.log(`[zhpress] ${linked.size} pages of the last build linked into place, ${removed} of them no longer built and removed`);
   await rm(unfinished, { force: true });
 } catch (error) {
   const debug = setting('logLevel') === 'debug';

@@ -26,6 +26,8 @@ export function zhpress(): AstroIntegration {
         // A shard build skips other shards' pages before they render (`npm run build -- --shard K/N`).
         if (setting('shard')) addMiddleware({ entrypoint: new URL('./shardMiddleware.ts', import.meta.url), order: 'pre' });
         addMiddleware({ entrypoint: new URL('../convert/convertResponse.ts', import.meta.url), order: 'post' });
+        // `npm run build` links unchanged pages into place (linkedPages.ts): a page rendered again is written anew.
+        if (setting('renderOnly')) addMiddleware({ entrypoint: new URL('./linkedPagesMiddleware.ts', import.meta.url), order: 'post' });
       },
       'astro:config:done': ({ config }) => {
         phase('render');
