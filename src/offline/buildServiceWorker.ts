@@ -214,8 +214,7 @@ export async function writeServiceWorker(outDir: string, options: { base: string
   }
   const code = await bundleWorkerCode();
   const listed = [...new Set([...precache, ...Object.values(search).flat()])].sort();
-  const revisions = new Map<string, string>();
-  for (const path of listed) revisions.set(path, await fileRevision(outDir, path));
+  const revisions = new Map(await Promise.all(listed.map(async (path) => [path, await fileRevision(outDir, path)] as const)));
   const hash = createHash('sha256').update(code);
   for (const path of listed) hash.update(`${path}\0${revisions.get(path)}\n`);
   const version = hash.digest('hex').slice(0, 16);

@@ -20,17 +20,24 @@ export interface SearchIndexSize {
 
 const empty = (): SizeEntry => ({ files: 0, bytes: 0, gzip: 0 });
 
-async function sizeOf(file: string, entry: SizeEntry): Promise<number> {
+/** A file's bytes and its gzip size (what a server that compresses text sends). */
+async function measureFile(file: string): Promise<{ bytes: number; gzip: number }> {
+  // Pagefind's `.pf_*` files and its wasm are gzipped already: a server sends them as they are, so their size is
+  // all there is to know (at 10,000 articles, 48,000 files: reading them all took 40 s of each build).
+  if (/\.(pf_\w+|pagefind)$/.test(file)) {
+    const { size } = await stat(file);
+    return { bytes: size, gzip: size };
+  }
   const content = await readFile(file);
-  // Pagefind's `.pf_*` files and its wasm are gzipped already: a server sends them as they are.
-  const gzip = /\.(pf_\w+|pagefind)$/.test(file) ? content.length : gzipSync(content, { level: 9 }).length;
-  entry.files++;
-  entry.bytes += content.length;
-  entry.gzip += gzip;
-  return gzip;
+  return { bytes: content.length, gzip: gzipSync(content, { level: 9 }).length };
 }
 
-/** The files below `dir` (full paths), or none when it is missing. */
+function add(entry: SizeEntry, { bytes, gzip }: { bytes: number; gzip: number }): void {
+  entry.files++;
+  entry.bytes += bytes;
+  entry.gzip += gzip;
+}
+
 async function filesIn(dir: string): Promise<string[]> {
   return (await filesUnder(dir).catch((): string[] => [])).map((file) => join(dir, file));
 }
@@ -41,20 +48,22 @@ export async function searchIndexSize(outDir: string): Promise<SearchIndexSize> 
   for (const variant of variants) {
     const parts = { index: empty(), fragments: empty(), filters: empty(), meta: empty(), runtime: empty(), total: empty() };
     const dir = join(outDir, 'pagefind', variant.id);
-    for (const file of await filesIn(dir)) {
+    const files = await filesIn(dir);
+    // All at once: libuv's pool bounds the reads that run together; the sums are the same in any order.
+    const measured = await Promise.all(files.map(measureFile));
+    files.forEach((file, i) => {
       // The same parts in each volume folder (`<k>/index/…`) as in a single bundle (`index/…`).
       const folders = file.slice(dir.length + 1).split(/[\\/]/).slice(0, -1);
       const part = folders.includes('index') ? parts.index : folders.includes('fragment') ? parts.fragments : folders.includes('filter') ? parts.filters : file.endsWith('.pf_meta') ? parts.meta : parts.runtime;
-      const gzip = await sizeOf(file, part);
-      parts.total.files++;
-      parts.total.bytes += (await stat(file)).size;
-      parts.total.gzip += gzip;
-    }
+      add(part, measured[i]!);
+      add(parts.total, measured[i]!);
+    });
     result.variants[variant.id] = parts;
   }
   for (const file of await filesIn(join(outDir, 'pagefind', 'vocab'))) {
-    const gzip = await sizeOf(file, result.vocabulary);
-    result.vocabulary.largestShardGzip = Math.max(result.vocabulary.largestShardGzip, gzip);
+    const size = await measureFile(file);
+    add(result.vocabulary, size);
+    result.vocabulary.largestShardGzip = Math.max(result.vocabulary.largestShardGzip, size.gzip);
   }
   return result;
 }
