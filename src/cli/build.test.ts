@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { markBuildOutput } from '../publish/outputFolder.ts';
@@ -86,8 +86,25 @@ const expectedLocations = [
   'content/glossary.yaml:2: ',
 ];
 
+/** The build cache folder labelled with `contentDir` (see src/cli/buildCache.ts), if there is one. */
+async function cacheFolderOf(contentDir: string): Promise<string | undefined> {
+  const cacheRoot = join(projectRoot, 'node_modules/.astro');
+  for (const name of await readdir(cacheRoot).catch(() => [])) {
+    if ((await readFile(join(cacheRoot, name, 'content-dir.txt'), 'utf8').catch(() => '')) === contentDir) return join(cacheRoot, name);
+  }
+  return undefined;
+}
+
+/** Removes a fixture and the build cache its checks or build made (see src/cli/buildCache.ts). */
+async function removeFixture(root: string, content: string): Promise<void> {
+  const cache = await cacheFolderOf(content);
+  if (cache) await rm(cache, { recursive: true, force: true });
+  await rm(root, { recursive: true, force: true });
+}
+
 test('npm run build and npm run check on broken sources', async (t) => {
   const { root, content, outDir } = await fixture(broken);
+  t.after(() => removeFixture(root, content));
   const before = await treeHash(outDir);
   const env = { ZHPRESS_CONTENT: content, ZHPRESS_OUT_DIR: outDir };
   const relativeContent = content.replace(`${dirname(content)}/`, '');
@@ -120,11 +137,38 @@ test('npm run build and npm run check on broken sources', async (t) => {
   });
 });
 
-test('npm run check on good sources prints one OK line', async () => {
-  const { content } = await fixture({ 'articles/fine.mdx': article('好'), 'articles/wip.mdx': article('草稿', 'draft: true\n') });
+test('npm run check on good sources prints one OK line', async (t) => {
+  const { root, content } = await fixture({ 'articles/fine.mdx': article('好'), 'articles/wip.mdx': article('草稿', 'draft: true\n') });
+  t.after(() => removeFixture(root, content));
   const result = await run('check', { ZHPRESS_CONTENT: content });
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /^zhpress: OK, 2 articles and the glossary in .*content\/ checked, no problems\.\n$/);
+});
+
+test('check and build share a memo of checked articles in the build cache; build --clean does not read it', async (t) => {
+  const { root, content, outDir } = await fixture({ 'articles/fine.mdx': article('好'), 'articles/unclosed.mdx': article('x', '', '<div>没有闭合') });
+  const env = { ZHPRESS_CONTENT: content, ZHPRESS_OUT_DIR: outDir };
+  t.after(() => removeFixture(root, content));
+  const first = await run('check', env);
+  assert.match(first.stderr, /unclosed\.mdx:6: MDX syntax error/);
+  const cache = await cacheFolderOf(content);
+  assert.ok(cache, 'npm run check should make the build cache of the content folder, labelled with it');
+  const memoFile = join(cache, 'checked-articles.json');
+  const memo = JSON.parse(await readFile(memoFile, 'utf8')) as Record<string, unknown>;
+  assert.equal(Object.keys(memo).length, 2, `the memo should hold one verdict per article: ${JSON.stringify(memo)}`);
+  // A verdict no check would reach: a run that prints it read the memo.
+  const planted = { problems: [{ line: 1, problem: 'planted in the memo' }], image: null };
+  await writeFile(memoFile, JSON.stringify(Object.fromEntries(Object.keys(memo).map((key) => [key, planted]))));
+
+  const build = await run('build', env);
+  assert.equal(build.code, 1, build.stderr);
+  assert.match(build.stderr, /fine\.mdx:1: planted in the memo/, 'npm run build should read the memo npm run check wrote');
+  await writeFile(memoFile, JSON.stringify(Object.fromEntries(Object.keys(memo).map((key) => [key, planted]))));
+  const clean = await run('build', env, ['--clean']);
+  assert.equal(clean.code, 1, clean.stderr);
+  assert.doesNotMatch(clean.stderr, /planted in the memo/, 'npm run build -- --clean must check every article, not read the memo');
+  assert.match(clean.stderr, /unclosed\.mdx:6: MDX syntax error/);
+  assert.doesNotMatch((await run('check', env)).stderr, /planted in the memo/, 'build --clean should have written the memo afresh');
 });
 
 test('a failure inside the Astro build exits non-zero and leaves dist/ untouched', async () => {

@@ -10,9 +10,7 @@
  * Environment: every `SITE_*` and `ZHPRESS_*` setting (src/shared/settings.ts, docs/settings.md), all checked
  * before the build starts.
  */
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,6 +25,7 @@ import { setting, settingProblems } from '../shared/settings.ts';
 import { finishSite } from '../publish/finishSite.ts';
 import { publishSite } from '../publish/publishSite.ts';
 import { createSitePaths } from '../shared/sitePaths.ts';
+import { buildCacheDir, forgetVanishedContent, openBuildCache } from './buildCache.ts';
 
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 const usage = 'usage: npm run build [-- --clean] [-- --shard K/N]';
@@ -44,40 +43,29 @@ const outDir = shard ? join(setting('shardDir'), shardFolderName(shard)) : setti
 const outSetting = shard ? 'ZHPRESS_SHARD_DIR' : 'ZHPRESS_OUT_DIR';
 const logger = { info: (message: string) => console.log(`[zhpress] ${message}`) };
 
-const problems = await checkSources(contentDir);
+// Read again where they are used (render, index); checked here so a typo stops the build before it starts.
+const badSettings = settingProblems();
+// The check memo lives in the build's cache, named by settings: with a bad one every article is checked, and the
+// build stops at the settings below. `--clean` checks every article too, and keeps the memo for next time.
+const checkMemoDir = badSettings.length === 0 ? buildCacheDir(contentDir, shard) : undefined;
+if (checkMemoDir) await openBuildCache(checkMemoDir, contentDir);
+const problems = await checkSources(contentDir, process.cwd(), { memo: checkMemoDir ? { dir: checkMemoDir, reuse: !clean } : undefined });
 if (problems.length > 0) {
   console.error(`${formatProblems(problems)}\nzhpress: build not started; ${outDir}/ was left as it was.`);
   process.exit(1);
 }
-// Read again where they are used (render, index); checked here so a typo stops the build before it starts.
-const badSettings = settingProblems();
 if (badSettings.length > 0) {
   console.error(`${badSettings.map((problem) => `zhpress: ${problem}`).join('\n')}\nzhpress: build not started; ${outDir}/ was left as it was.`);
   process.exit(1);
 }
 if (includeDrafts()) console.warn('zhpress: ZHPRESS_DRAFTS=1, drafts are included: do not deploy this build.');
 
-// Astro's content cache remembers the files of the content folder it last read, and its incremental cache the
-// pages of the last build; one cache per content folder, deploy location and shard keeps a build of another
-// folder (a test fixture, the bench corpus) or for another host from discarding it.
-const cacheRoot = 'node_modules/.astro';
-const cacheFor = [contentDir, setting('siteUrl'), setting('siteBase'), shard ? shardFolderName(shard) : ''].join('\0');
-const cacheDir = `${cacheRoot}/zhpress-${createHash('sha256').update(cacheFor).digest('hex').slice(0, 12)}`;
-
-/** Removes the caches of content folders that no longer exist (test fixtures, bench corpora). */
-async function forgetVanishedContent(): Promise<void> {
-  for (const name of await readdir(cacheRoot).catch(() => [])) {
-    if (!name.startsWith('zhpress-')) continue;
-    const source = await readFile(`${cacheRoot}/${name}/content-dir.txt`, 'utf8').catch(() => '');
-    if (source && !existsSync(source)) await rm(`${cacheRoot}/${name}`, { recursive: true, force: true });
-  }
-  await mkdir(cacheDir, { recursive: true });
-  await writeFile(`${cacheDir}/content-dir.txt`, contentDir);
-}
+const cacheDir = buildCacheDir(contentDir, shard);
 
 try {
   await withBuildLock(process.cwd(), async () => {
     await forgetVanishedContent();
+    await openBuildCache(cacheDir, contentDir);
     await publishSite(
       outDir,
       async (stagingDir) => {

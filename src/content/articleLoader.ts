@@ -5,6 +5,7 @@ import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { filesUnder } from '../shared/filesUnder.ts';
 import { moduleTreeDigest } from '../shared/moduleTreeDigest.ts';
+import { packageVersions } from '../shared/packageVersions.ts';
 import { setting } from '../shared/settings.ts';
 import { renderArticleBody } from './articleBody.ts';
 
@@ -110,10 +111,7 @@ export function articleRendererDigest(): Promise<string> {
   digestOfRenderer ??= (async () => {
     // Astro loads this module through Vite: locate the sources from the project root, as the build runs there.
     const root = process.cwd();
-    const versions = await Promise.all(
-      rendererLibraries.map(async (name) => `${name}@${(JSON.parse(await readFile(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version}`),
-    );
-    return `${await moduleTreeDigest(join(root, 'src', 'content', 'articleLoader.ts'))} ${versions.join(' ')}`;
+    return `${await moduleTreeDigest(join(root, 'src', 'content', 'articleLoader.ts'))} ${(await packageVersions(root, rendererLibraries)).join(' ')}`;
   })();
   return digestOfRenderer;
 }

@@ -1,4 +1,4 @@
-import { access, readFile, stat } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { satteri } from '@astrojs/markdown-satteri';
@@ -10,7 +10,9 @@ import { HOME_PAGES_SEGMENT } from '../shared/sitePaths.ts';
 import { articleSchema } from './articleSchema.ts';
 import { loadGlossary } from './glossary.ts';
 import { SourceProblem, SourceProblems } from './sourceProblem.ts';
+import { openArticleCheckMemo, type ArticleCheckMemoOptions, type TextVerdict } from './articleCheckMemo.ts';
 import { filesUnder } from '../shared/filesUnder.ts';
+import { readFilesInOrder } from '../shared/readFilesInOrder.ts';
 
 /**
  * Names an article's slug must not take: `/<variant>/<name>/` is, or will be, a page of the site itself.
@@ -64,13 +66,17 @@ const typeNames: Record<string, string> = {
  * Returns every problem found, sorted by file and line, with paths relative to `cwd`; an empty list
  * means a build can start. It never throws for a mistake in a source, only when a folder cannot be read.
  *
+ * With `memo`, an article whose text was checked before (same text, same name, same checker) is not parsed
+ * and compiled again (`articleCheckMemo.ts`); the files it imports or shows, its slug and the glossary are
+ * checked every time.
+ *
  * ###### Notes
  * Frontmatter is parsed the way `@astrojs/mdx` parses it (js-yaml), so a value is judged as the build
  * will see it (an unquoted date is a `Date`); the `yaml` package only finds the line of each key. MDX is
  * compiled, not run, with the compiler `@astrojs/mdx` uses: what compiles here may still fail in a build
  * if it imports a file that does not exist.
  */
-export async function checkSources(contentDir: string, cwd: string = process.cwd()): Promise<SourceProblem[]> {
+export async function checkSources(contentDir: string, cwd: string = process.cwd(), options: { memo?: ArticleCheckMemoOptions | undefined } = {}): Promise<SourceProblem[]> {
   const display = (path: string) => relative(cwd, path) || path;
   const articlesDir = join(contentDir, 'articles');
   const problems: SourceProblem[] = [];
@@ -83,16 +89,22 @@ export async function checkSources(contentDir: string, cwd: string = process.cwd
     }
   }
 
+  const memo = options.memo ? await openArticleCheckMemo(options.memo) : undefined;
   const bySlug = new Map<string, string[]>();
-  for (const file of articles) {
+  for await (const { path: file, text: source } of readFilesInOrder(articles)) {
     const name = display(file);
     const slug = file.replace(/^.*[\\/]/, '').replace(/\.mdx$/, '');
     bySlug.set(slug, [...(bySlug.get(slug) ?? []), name]);
     problems.push(...slugProblems(name, slug));
-    const source = await readFile(file, 'utf8');
-    problems.push(...(await articleProblems(name, file, source)));
+    const verdict = memo ? await memo.verdictOf(name, source, () => textVerdict(name, source)) : await textVerdict(name, source);
+    problems.push(...verdict.problems.map(({ line, problem }) => new SourceProblem(name, line ?? undefined, problem)));
+    if (verdict.image) {
+      const problem = await imageFileProblem(file, verdict.image.src);
+      if (problem) problems.push(new SourceProblem(name, verdict.image.line ?? undefined, problem));
+    }
     problems.push(...(await missingFileProblems(name, file, source)));
   }
+  await memo?.save();
   for (const [slug, names] of bySlug) {
     if (names.length < 2) continue;
     for (const name of names) {
@@ -126,14 +138,20 @@ function slugProblems(name: string, slug: string): SourceProblem[] {
   return [];
 }
 
-async function articleProblems(name: string, file: string, source: string): Promise<SourceProblem[]> {
+/**
+ * What the article's text says about it: its frontmatter against the schema, the `-{…}-` markup of its title and
+ * description, its MDX syntax, and the image its frontmatter names (whose file the caller looks for). It reads no
+ * file, so its verdict can be remembered.
+ */
+async function textVerdict(name: string, source: string): Promise<TextVerdict> {
+  const verdict = (problems: SourceProblem[], image: TextVerdict['image']): TextVerdict => ({ problems: problems.map((p) => ({ line: p.line ?? null, problem: p.problem })), image });
   let parsed: ReturnType<typeof parseFrontmatter>;
   try {
     parsed = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' });
   } catch (error) {
     const yamlError = error as { name?: string; reason?: string; mark?: { line: number } };
     if (yamlError.name !== 'YAMLException' || !yamlError.mark) throw error;
-    return [yamlProblem(name, source, yamlError.reason ?? 'invalid YAML', yamlError.mark.line)];
+    return verdict([yamlProblem(name, source, yamlError.reason ?? 'invalid YAML', yamlError.mark.line)], null);
   }
   const problems: SourceProblem[] = [];
   const locate = keyLocator(source, parsed.rawFrontmatter);
@@ -159,12 +177,8 @@ async function articleProblems(name: string, file: string, source: string): Prom
     const problem = markupProblem(text);
     if (problem) problems.push(new SourceProblem(name, locate([field]), `${field}: ${problem}`));
   }
-  if (result.success && result.data.image) {
-    const problem = await imageFileProblem(file, result.data.image.src);
-    if (problem) problems.push(new SourceProblem(name, locate(['image', 'src']), problem));
-  }
   problems.push(...(await mdxProblems(name, parsed.content)));
-  return problems;
+  return verdict(problems, result.success && result.data.image ? { src: result.data.image.src, line: locate(['image', 'src']) ?? null } : null);
 }
 
 /**
@@ -292,8 +306,9 @@ function mdxHint(text: string): string {
 }
 
 /**
- * Local files the body imports (`import X from './x.astro'`) or shows (`![…](./x.png)`) that do not exist:
- * they compile, and only fail deep in the build, naming a bundler's module graph.
+ * Local files the body imports (`import X from` a path starting `./`) or shows (`![…](./x.png)`) that do not exist:
+ * they compile, and only fail deep in the build, naming a bundler's module graph. (The import example has no
+ * quoted `./` path: `moduleTreeDigest` would take it for an import of this module.)
  */
 async function missingFileProblems(name: string, file: string, source: string): Promise<SourceProblem[]> {
   const references = [
