@@ -6,6 +6,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { filesUnder } from '../shared/filesUnder.ts';
 import { moduleTreeDigest } from '../shared/moduleTreeDigest.ts';
 import { packageVersions } from '../shared/packageVersions.ts';
+import { readFilesInOrder } from '../shared/readFilesInOrder.ts';
 import { setting } from '../shared/settings.ts';
 import { renderArticleBody } from './articleBody.ts';
 
@@ -29,8 +30,10 @@ export function articleLoader(dir: string): Loader {
       const files = (await filesUnder(dir, { missingIsEmpty: true })).filter((file) => file.endsWith('.mdx'));
       const ids = new Set<string>();
       const counts: Record<Outcome, number> = { unchanged: 0, rendered: 0, mdx: 0 };
-      for (const file of files) {
-        const { id, outcome } = await syncArticle(context, join(dir, file), renderer);
+      // The files are read several at once (one after another the disk idles between reads: `readFilesInOrder`),
+      // and stored one by one in their order, so the store is written exactly as before.
+      for await (const { path, text } of readFilesInOrder(files.map((file) => join(dir, file)))) {
+        const { id, outcome } = await syncArticle(context, path, text, renderer);
         ids.add(id);
         counts[outcome]++;
       }
@@ -51,7 +54,7 @@ export function articleLoader(dir: string): Loader {
           (error: unknown) => context.logger.error(`${path}: ${(error as Error).message}`),
         );
       };
-      const sync = (path: string) => enqueue(path, () => syncArticle(context, path, renderer));
+      const sync = (path: string) => enqueue(path, async () => syncArticle(context, path, await readFile(path, 'utf8'), renderer));
       watcher.on('change', sync);
       watcher.on('add', sync);
       watcher.on('unlink', (path) => enqueue(path, async () => store.delete(articleId(path))));
@@ -65,9 +68,8 @@ export const articleId = (path: string) => basename(path, '.mdx');
 /** What became of an article file: kept as the store held it, rendered into the store, or left to MDX. */
 type Outcome = 'unchanged' | 'rendered' | 'mdx';
 
-/** Puts one article into the store, unless the store holds it from the same file and renderer. */
-async function syncArticle({ store, parseData, generateDigest, config }: LoaderContext, path: string, renderer: string): Promise<{ id: string; outcome: Outcome }> {
-  const contents = await readFile(path, 'utf8');
+/** Puts one article, `contents` read from `path`, into the store, unless the store holds it from the same file and renderer. */
+async function syncArticle({ store, parseData, generateDigest, config }: LoaderContext, path: string, contents: string, renderer: string): Promise<{ id: string; outcome: Outcome }> {
   const id = articleId(path);
   const filePath = relative(fileURLToPath(config.root), path).split(sep).join('/');
   const asModule = setting('mdxModules');
