@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { moduleTreeDigest } from '../shared/moduleTreeDigest.ts';
 import { packageVersions } from '../shared/packageVersions.ts';
-import { writeFileAtomic } from '../shared/writeFileAtomic.ts';
+import { readMemoFile, writeMemoFile } from '../shared/memoFile.ts';
 
 /**
  * What an article's text alone says about it: its frontmatter, `-{…}-` markup and MDX problems, and the image
@@ -41,7 +40,7 @@ export const ARTICLE_CHECK_MEMO_FILE = 'checked-articles.json';
 export async function openArticleCheckMemo(options: ArticleCheckMemoOptions): Promise<ArticleCheckMemo> {
   const checker = options.checker ?? (await articleCheckerDigest());
   const file = join(options.dir, ARTICLE_CHECK_MEMO_FILE);
-  const known = options.reuse ? parseMemo(await readFile(file, 'utf8').catch(() => '')) : new Map<string, unknown>();
+  const known = options.reuse ? await readMemoFile(file) : new Map<string, unknown>();
   return new ArticleCheckMemo(file, checker, known);
 }
 
@@ -78,18 +77,7 @@ export class ArticleCheckMemo {
 
   /** Writes the verdicts of this run, and only those. */
   async save(): Promise<void> {
-    const keys = [...this.used.keys()].sort();
-    await writeFileAtomic(this.file, JSON.stringify(Object.fromEntries(keys.map((key) => [key, this.used.get(key)!]))));
-  }
-}
-
-/** The entries of a memo file, none if it is missing, cut short or not a memo. */
-function parseMemo(text: string): Map<string, unknown> {
-  try {
-    const value = JSON.parse(text) as unknown;
-    return value && typeof value === 'object' && !Array.isArray(value) ? new Map(Object.entries(value)) : new Map();
-  } catch {
-    return new Map();
+    await writeMemoFile(this.file, this.used);
   }
 }
 

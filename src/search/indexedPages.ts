@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { moduleTreeDigest } from '../shared/moduleTreeDigest.ts';
-import { writeFileAtomic } from '../shared/writeFileAtomic.ts';
+import { readMemoFile, writeMemoFile } from '../shared/memoFile.ts';
 import type { SourceScript } from '../shared/variants.ts';
 import { readArticlePage, type ArticlePage } from './articlePage.ts';
 import type { SearchRecord } from './pagefindVolume.ts';
@@ -109,25 +109,17 @@ function summarise(url: string, page: ArticlePage): PageSummary {
  */
 export async function openIndexedPagesMemo(dir: string, { reuse }: { reuse: boolean }): Promise<IndexedPagesMemo> {
   const file = join(dir, `${await readerDigest()}.json`);
-  let known: Record<string, PageSummary | null> = {};
-  if (reuse) {
-    const text = await readFile(file, 'utf8').catch(() => null);
-    // A memo that does not parse (a write cut short) is no memo: every page is read.
-    if (text) known = parseMemo(text) ?? {};
-  }
-  return new IndexedPagesMemo(dir, file, new Map(Object.entries(known)));
+  return new IndexedPagesMemo(file, reuse ? await readMemoFile(file) : new Map());
 }
 
 export class IndexedPagesMemo {
   private readonly used = new Map<string, PageSummary | null>();
   /** Pages summarised from the memo and pages read, for the build's log. */
   readonly counts = { known: 0, read: 0 };
-  private readonly dir: string;
   private readonly file: string;
-  private readonly known: Map<string, PageSummary | null>;
+  private readonly known: ReadonlyMap<string, unknown>;
 
-  constructor(dir: string, file: string, known: Map<string, PageSummary | null>) {
-    this.dir = dir;
+  constructor(file: string, known: ReadonlyMap<string, unknown>) {
     this.file = file;
     this.known = known;
   }
@@ -135,11 +127,12 @@ export class IndexedPagesMemo {
   /** The page's summary (null: not an article), or undefined when the memo does not know these bytes. */
   recall(key: string): PageSummary | null | undefined {
     const summary = this.known.get(key);
-    if (summary !== undefined) {
+    if (summary === null || isPageSummary(summary)) {
       this.counts.known++;
       this.used.set(key, summary);
+      return summary;
     }
-    return summary;
+    return undefined;
   }
 
   remember(key: string, summary: PageSummary | null): void {
@@ -147,24 +140,17 @@ export class IndexedPagesMemo {
     this.used.set(key, summary);
   }
 
-  /** Writes this build's pages (atomically) and removes memos of other code. */
+  /** Writes this build's pages and removes memos of other code. */
   async save(): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    const keys = [...this.used.keys()].sort();
-    await writeFileAtomic(this.file, JSON.stringify(Object.fromEntries(keys.map((key) => [key, this.used.get(key)!]))));
-    for (const name of await readdir(this.dir)) {
-      if (name.endsWith('.json') && join(this.dir, name) !== this.file) await rm(join(this.dir, name), { force: true });
-    }
+    await writeMemoFile(this.file, this.used, { dropOthers: true });
   }
 }
 
-function parseMemo(text: string): Record<string, PageSummary | null> | null {
-  try {
-    const value = JSON.parse(text) as unknown;
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, PageSummary | null>) : null;
-  } catch {
-    return null;
-  }
+/** An entry as `save` writes it; anything else (an edited or older file) is read again. */
+function isPageSummary(value: unknown): value is PageSummary {
+  if (!value || typeof value !== 'object') return false;
+  const { published, sourceScript, recordDigest, textKey } = value as Partial<Record<keyof PageSummary, unknown>>;
+  return typeof published === 'string' && (sourceScript === 'hans' || sourceScript === 'hant') && typeof recordDigest === 'string' && typeof textKey === 'string';
 }
 
 let digestOfReader: Promise<string> | undefined;

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { access, mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { filesUnder } from '../shared/filesUnder.ts';
-import { writeFileAtomic } from '../shared/writeFileAtomic.ts';
+import { readMemoFile, writeMemoFile } from '../shared/memoFile.ts';
 import type { SourceScript } from '../shared/variants.ts';
 import type { ArticleUnitsMemo } from './vocabulary.ts';
 
@@ -26,13 +26,8 @@ export function articleTextKey(script: SourceScript, text: string): string {
 export async function openVocabularyMemo(dir: string, options: { reuse: boolean; glossaryFile: string; projectDir?: string | undefined }): Promise<VocabularyMemo> {
   const projectDir = options.projectDir ?? process.cwd();
   const file = join(dir, `${await conversionDigest(projectDir, options.glossaryFile)}.json`);
-  let known: Record<string, string[][]> = {};
-  if (options.reuse) {
-    const text = await readFile(file, 'utf8').catch(() => null);
-    // A memo that does not parse (a write cut short by a crash) is no memo: the build converts every article.
-    if (text) known = parseMemo(text) ?? {};
-  }
-  return new VocabularyMemo(dir, file, new Map(Object.entries(known)));
+  // A memo that does not parse (a write cut short by a crash) is no memo: the build converts every article.
+  return new VocabularyMemo(file, options.reuse ? await readMemoFile(file) : new Map());
 }
 
 export class VocabularyMemo implements ArticleUnitsMemo {
@@ -40,21 +35,22 @@ export class VocabularyMemo implements ArticleUnitsMemo {
   /** How many articles were found in the memo and how many were converted, for the build's log. */
   readonly counts = { known: 0, converted: 0 };
 
-  private readonly dir: string;
   private readonly file: string;
-  private readonly known: Map<string, string[][]>;
+  private readonly known: ReadonlyMap<string, unknown>;
 
-  constructor(dir: string, file: string, known: Map<string, string[][]>) {
-    this.dir = dir;
+  constructor(file: string, known: ReadonlyMap<string, unknown>) {
     this.file = file;
     this.known = known;
   }
 
   unitsOf(script: SourceScript, text: () => string, convert: () => string[][], textKey?: string): string[][] {
     const key = textKey ?? articleTextKey(script, text());
-    let units = this.known.get(key);
-    if (units) this.counts.known++;
-    else {
+    const remembered = this.known.get(key);
+    let units: string[][];
+    if (isUnits(remembered)) {
+      units = remembered;
+      this.counts.known++;
+    } else {
       units = convert();
       this.counts.converted++;
     }
@@ -64,23 +60,12 @@ export class VocabularyMemo implements ArticleUnitsMemo {
 
   /** Writes this build's entries (atomically: a build cut short leaves the last whole memo) and drops memos of other conversions. */
   async save(): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    const keys = [...this.used.keys()].sort();
-    await writeFileAtomic(this.file, JSON.stringify(Object.fromEntries(keys.map((key) => [key, this.used.get(key)!]))));
-    for (const name of await readdir(this.dir)) {
-      if (name.endsWith('.json') && join(this.dir, name) !== this.file) await rm(join(this.dir, name), { force: true });
-    }
+    await writeMemoFile(this.file, this.used, { dropOthers: true });
   }
 }
 
-function parseMemo(text: string): Record<string, string[][]> | null {
-  try {
-    const value = JSON.parse(text) as unknown;
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, string[][]>) : null;
-  } catch {
-    return null;
-  }
-}
+/** An entry as `save` writes it: each unit's forms; anything else is converted again. */
+const isUnits = (value: unknown): value is string[][] => Array.isArray(value) && value.every((forms) => Array.isArray(forms) && forms.every((form) => typeof form === 'string'));
 
 const require = createRequire(import.meta.url);
 
