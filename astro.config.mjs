@@ -25,6 +25,9 @@ export default defineConfig({
   vite: {
     // Scripts always go to external files: the Content-Security-Policy allows no inline script.
     build: {
+      // `npm run build` renders into a fresh staging folder holding only the unchanged pages it linked there from
+      // the cache (src/publish/linkedPages.ts): emptying it would remove them. A plain `astro build` empties dist/.
+      emptyOutDir: !setting('renderOnly'),
       assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
       rolldownOptions: {
         // Astro marks every content module with its own "use astro:head-inject" directive, which it reads before

@@ -128,7 +128,9 @@ test('incremental builds equal clean builds', { timeout: 40 * 60_000 }, async (t
     await write('articles/harbour.mdx', article('海港夜景', '晚上的海港灯火通明，游客比去年还多。', '2024-10-02T08:00:00+08:00'));
     const run = await incrementalBuild();
     assert.deepEqual(restored(run.output), new Map([['autumn', 4], ['museum', 4]]));
-    assert.match(run.output, /pages of the last build linked into place/, 'unchanged pages are linked from the cache, not copied');
+    assert.match(run.output, /pages of the last build linked into place/, 'unchanged pages are linked from the cache');
+    assert.match(run.output, /\(cached\)/, 'Astro finds the linked pages in place');
+    assert.doesNotMatch(run.output, /\(restored\)/, 'no unchanged page is copied again: Astro must not empty the staging folder of its links');
     assert.deepEqual(await readFile(held), servedBefore, 'the page rendered again must be a new file: the one the site served is left as it was');
     assert.notDeepEqual(await readFile(served), servedBefore, 'the site now serves the edited page');
     await rm(held);
