@@ -25,11 +25,11 @@ const force = flag === '--clean' || existsSync(unfinished);
 await mkdir(cacheDir, { recursive: true });
 await writeFile(unfinished, String(process.pid));
 // Unchanged pages are linked into place from the cache rather than copied by Astro (src/publish/linkedPages.ts);
-// not for a shard, whose pages the merge step copies.
+// not for a shard, whose pages the merge step copies, nor for the bench's bare build, which has no Astro cache.
 const folders = { outDir: resolve(outDir), cacheDir: resolve(cacheDir) };
-useLinkedPages(folders);
+if (!setting('bare')) useLinkedPages(folders);
 try {
-  const linked = force || setting('shard') ? new Map<string, number>() : await linkCachedPages(folders);
+  const linked = force || setting('shard') || setting('bare') ? new Map<string, number>() : await linkCachedPages(folders);
   await build({ outDir, cacheDir, force, logLevel: setting('logLevel') });
   const removed = await removeVanishedPages(folders, linked);
   if (linked.size > 0) console.log(`[zhpress] ${linked.size} pages of the last build linked into place, ${removed} of them no longer built and removed`);

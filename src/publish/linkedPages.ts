@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { link, mkdir, readFile, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rmdir, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -53,7 +53,11 @@ async function cachedPages(cacheDir: string): Promise<string[]> {
   }
 }
 
-/** Links every page of the last build's cache into the empty `outDir`; Astro then skips them where it can. */
+/**
+ * Links every page of the last build's cache into the empty `outDir`; Astro then skips them where it can. Where
+ * the file system cannot link (the cache and the output on different devices, or no hard links), it stops
+ * linking: Astro copies the rest, as without links.
+ */
 export async function linkCachedPages({ outDir, cacheDir }: LinkedFolders): Promise<LinkedPages> {
   const linked: LinkedPages = new Map();
   const made = new Set<string>();
@@ -66,16 +70,25 @@ export async function linkCachedPages({ outDir, cacheDir }: LinkedFolders): Prom
       await mkdir(folder, { recursive: true });
       made.add(folder);
     }
-    await link(from, to);
+    try {
+      await link(from, to);
+    } catch (error) {
+      if (cannotLink.has((error as NodeJS.ErrnoException).code ?? '')) break;
+      throw error;
+    }
     made.add(to);
     linked.set(file, (await stat(to)).ino);
   }
   return linked;
 }
 
+/** Errors of a file system (or a pair of them) that has no hard links between these folders. */
+const cannotLink = new Set(['EXDEV', 'EPERM', 'EMLINK', 'ENOTSUP', 'EOPNOTSUPP']);
+
 /**
  * Removes the pages linked before the build that the build neither kept (they are not in Astro's new manifest)
- * nor wrote again: the pages of articles removed since the last build.
+ * nor wrote again: the pages of articles removed since the last build, with the folders they leave empty (a
+ * clean build has no folder for them either).
  */
 export async function removeVanishedPages({ outDir, cacheDir }: LinkedFolders, linked: LinkedPages): Promise<number> {
   const kept = new Set(await cachedPages(cacheDir));
@@ -83,9 +96,12 @@ export async function removeVanishedPages({ outDir, cacheDir }: LinkedFolders, l
   for (const [file, ino] of linked) {
     if (kept.has(file)) continue;
     const now = await stat(join(outDir, file)).catch(() => null);
-    if (now?.ino === ino) {
-      await unlink(join(outDir, file));
-      removed++;
+    if (now?.ino !== ino) continue;
+    await unlink(join(outDir, file));
+    removed++;
+    for (let folder = dirname(join(outDir, file)); folder.startsWith(`${outDir}/`); folder = dirname(folder)) {
+      if ((await readdir(folder)).length > 0) break;
+      await rmdir(folder);
     }
   }
   return removed;
@@ -94,12 +110,17 @@ export async function removeVanishedPages({ outDir, cacheDir }: LinkedFolders, l
 /**
  * Called for each page rendered, before Astro writes it: unlinks the names Astro is about to write (the page
  * in the output folder and its cache copy), so it writes new files, never into one the live site shares.
- * `pathname` is the request's, under `base`. Does nothing outside a render that uses links.
+ * `pathname` is the request's (percent-encoded), `base` the site's base as configured (it may hold CJK). Does
+ * nothing outside a render that uses links.
  */
 export async function releaseRenderedPage(pathname: string, base: string): Promise<void> {
   const folders = store[key];
-  if (!folders || !pathname.startsWith(base)) return;
-  for (const file of outputFilesOf(pathname.slice(base.length))) {
+  if (!folders) return;
+  const encodedBase = new URL(base, 'http://site.invalid').pathname;
+  // Astro renders nothing outside the base; a path that seems to be is a mismatch this code must not ignore:
+  // the page would be written into a file the live site may share.
+  if (!pathname.startsWith(encodedBase)) throw new Error(`zhpress: rendered ${pathname}, outside the site's base ${encodedBase}; cannot tell which file Astro writes for it. Build again with --clean and report this.`);
+  for (const file of outputFilesOf(pathname.slice(encodedBase.length))) {
     for (const root of [folders.outDir, join(folders.cacheDir, 'dist')]) {
       await unlink(fileURLToPath(new URL(file, pathToFileURL(`${root}/`)))).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error;
@@ -108,11 +129,16 @@ export async function releaseRenderedPage(pathname: string, base: string): Promi
   }
 }
 
+/** Astro writes these status pages of the root as `404.html` and `500.html`, not in a folder of their own. */
+const rootStatusPages = new Set(['404', '500']);
+
 /**
- * The files Astro writes for a request path under the base (`build.format: 'directory'`): a page's
- * `index.html`, an endpoint's own file, a status page's `.html` (`404` → `404.html`).
+ * The files Astro may write for a request path under the base (`build.format: 'directory'`, as Astro's
+ * `getOutFile` names them): a page's `index.html`, an endpoint's own file, a root status page's `.html`.
  */
 export function outputFilesOf(path: string): string[] {
+  const page = path.replace(/\/$/, '');
+  if (rootStatusPages.has(page)) return [`${page}.html`];
   if (path === '' || path.endsWith('/')) return [`${path}index.html`];
-  return [path, `${path}.html`];
+  return [path];
 }

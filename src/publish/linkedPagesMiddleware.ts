@@ -1,6 +1,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import { releaseRenderedPage } from './linkedPages.ts';
 
+// As configured (`SITE_BASE`, possibly CJK); `releaseRenderedPage` compares it in the request's encoding.
 const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 
 /**

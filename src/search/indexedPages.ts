@@ -85,17 +85,21 @@ export function indexPage(url: string, file: string, bytes: Buffer, memo?: Index
   const known = memo?.recall(key);
   if (known !== undefined) return known && { ...known, url, file };
   const page = readArticlePage(bytes.toString('utf8'));
-  const summary: PageSummary | null = page && summarise(url, page);
+  if (!page) {
+    memo?.remember(key, null);
+    return null;
+  }
+  const record = searchRecord({ url, page });
+  const summary = summarise(page, record);
   memo?.remember(key, summary);
-  if (!page || !summary) return null;
-  return { ...summary, url, file, page, record: searchRecord({ url, page }) };
+  return { ...summary, url, file, page, record };
 }
 
-function summarise(url: string, page: ArticlePage): PageSummary {
+function summarise(page: ArticlePage, record: SearchRecord): PageSummary {
   return {
     published: page.published,
     sourceScript: page.sourceScript,
-    recordDigest: createHash('sha256').update(JSON.stringify(searchRecord({ url, page }))).digest('hex'),
+    recordDigest: createHash('sha256').update(JSON.stringify(record)).digest('hex'),
     textKey: articleTextKey(page.sourceScript, articleText([page.title, ...page.blocks])),
   };
 }
@@ -155,13 +159,16 @@ function isPageSummary(value: unknown): value is PageSummary {
 
 let digestOfReader: Promise<string> | undefined;
 
-/** This module's tree and htmlparser2's version: what decides a page's summary besides its bytes. */
+/**
+ * This module's tree, htmlparser2's version and Node's Unicode version (tokens are cut by `\p{Script=Han}`): what
+ * decides a page's summary besides its bytes.
+ */
 function readerDigest(): Promise<string> {
   digestOfReader ??= (async () => {
     const root = process.cwd();
     const { version } = JSON.parse(await readFile(join(root, 'node_modules', 'htmlparser2', 'package.json'), 'utf8')) as { version: string };
     const code = await moduleTreeDigest(join(root, 'src', 'search', 'indexedPages.ts'));
-    return createHash('sha256').update(`${code} htmlparser2@${version}`).digest('hex').slice(0, 32);
+    return createHash('sha256').update(`${code} htmlparser2@${version} unicode@${process.versions.unicode}`).digest('hex').slice(0, 32);
   })();
   return digestOfReader;
 }
