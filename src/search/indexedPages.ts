@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { moduleTreeDigest } from '../shared/moduleTreeDigest.ts';
 import { readMemoFile, writeMemoFile } from '../shared/memoFile.ts';
+import { packageVersions } from '../shared/packageVersions.ts';
 import type { SourceScript } from '../shared/variants.ts';
 import { readArticlePage, type ArticlePage } from './articlePage.ts';
 import type { SearchRecord } from './pagefindVolume.ts';
@@ -166,9 +167,9 @@ let digestOfReader: Promise<string> | undefined;
 function readerDigest(): Promise<string> {
   digestOfReader ??= (async () => {
     const root = process.cwd();
-    const { version } = JSON.parse(await readFile(join(root, 'node_modules', 'htmlparser2', 'package.json'), 'utf8')) as { version: string };
     const code = await moduleTreeDigest(join(root, 'src', 'search', 'indexedPages.ts'));
-    return createHash('sha256').update(`${code} htmlparser2@${version} unicode@${process.versions.unicode}`).digest('hex').slice(0, 32);
+    const libraries = await packageVersions(root, ['htmlparser2']);
+    return createHash('sha256').update(`${code} ${libraries.join(' ')} unicode@${process.versions.unicode}`).digest('hex').slice(0, 32);
   })();
   return digestOfReader;
 }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { access, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { filesUnder } from '../shared/filesUnder.ts';
 import { readMemoFile, writeMemoFile } from '../shared/memoFile.ts';
+import { packageVersions } from '../shared/packageVersions.ts';
 import type { SourceScript } from '../shared/variants.ts';
 import type { ArticleUnitsMemo } from './vocabulary.ts';
 
@@ -67,8 +67,6 @@ export class VocabularyMemo implements ArticleUnitsMemo {
 /** An entry as `save` writes it: each unit's forms; anything else is converted again. */
 const isUnits = (value: unknown): value is string[][] => Array.isArray(value) && value.every((forms) => Array.isArray(forms) && forms.every((form) => typeof form === 'string'));
 
-const require = createRequire(import.meta.url);
-
 /** sha256 of the glossary, the conversion and vocabulary code, the variants and opencc-js's version. */
 async function conversionDigest(projectDir: string, glossaryFile: string): Promise<string> {
   const code = [
@@ -78,16 +76,8 @@ async function conversionDigest(projectDir: string, glossaryFile: string): Promi
   ];
   const hash = createHash('sha256');
   for (const path of code) hash.update(path).update('\0').update(await readFile(join(projectDir, path))).update('\0');
-  // opencc-js's tables come with its version (its exports hide package.json: found above its entry).
-  hash.update('opencc-js\0').update(await readFile(await packageJsonAbove(require.resolve('opencc-js'))));
+  // opencc-js's tables come with its version.
+  hash.update(`${(await packageVersions(projectDir, ['opencc-js'])).join('')}\0`);
   hash.update('glossary\0').update(await readFile(glossaryFile).catch(() => Buffer.alloc(0)));
   return hash.digest('hex').slice(0, 32);
-}
-
-async function packageJsonAbove(file: string): Promise<string> {
-  for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
-    const candidate = join(dir, 'package.json');
-    if (await access(candidate).then(() => true, () => false)) return candidate;
-  }
-  throw new Error(`no package.json above ${file}`);
 }
