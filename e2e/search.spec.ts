@@ -350,6 +350,23 @@ test.describe('search', () => {
     });
   });
 
+  test('what a reader types before the page\'s script runs stays in the box', async ({ page, site }) => {
+    // The page's script is held back until the reader has typed, as on a slow phone.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_astro\/.*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    // A deferred module script holds back DOMContentLoaded: wait only for the box to be there.
+    await page.goto(site.url('zh-hant/search/'), { waitUntil: 'commit' });
+    await page.getByRole('searchbox').focus();
+    await page.keyboard.type('城市大脑');
+    release();
+    await expect(page.locator('html')).toHaveAttribute('data-offline', 'ready');
+    await expect(page.getByRole('searchbox'), 'the script must not empty the box the reader typed in').toHaveValue('城市大脑');
+  });
+
   test('keyboard only: type, Enter, Tab to a result, Enter opens it with the phrase highlighted', async ({ page, site }) => {
     await page.goto(site.url('zh-hant/search/'));
     await page.getByRole('searchbox').focus();

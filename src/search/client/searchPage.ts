@@ -338,7 +338,8 @@ export function startSearchPage(document: Document): void {
   });
 
   const initial = readState(location.search);
-  showState(initial);
+  // The box works before this script runs: what a reader typed meanwhile stays, unless the URL asks for a query.
+  showState(initial.q ? initial : { ...initial, q: input.value });
   // An empty search page is for typing: the cursor waits in the box. With a query or a filter, results come
   // first (a focused box would open a phone's keyboard over them); nor is focus taken from anything the reader
   // already chose while the page loaded, and the page does not scroll to the box.
