@@ -9,7 +9,9 @@ import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { ARTICLE_CHECK_MEMO_FILE } from '../content/articleCheckMemo.ts';
 import { markBuildOutput } from '../publish/outputFolder.ts';
+import { readMemoFile, writeMemoFile } from '../shared/memoFile.ts';
 import { treeHash } from '../publish/testing/treeHash.ts';
 
 const projectRoot = new URL('../../', import.meta.url).pathname;
@@ -153,17 +155,17 @@ test('check and build share a memo of checked articles in the build cache; build
   assert.match(first.stderr, /unclosed\.mdx:6: MDX syntax error/);
   const cache = await cacheFolderOf(content);
   assert.ok(cache, 'npm run check should make the build cache of the content folder, labelled with it');
-  const memoFile = join(cache, 'checked-articles.json');
-  const memo = JSON.parse(await readFile(memoFile, 'utf8')) as Record<string, unknown>;
-  assert.equal(Object.keys(memo).length, 2, `the memo should hold one verdict per article: ${JSON.stringify(memo)}`);
+  const memoFile = join(cache, ARTICLE_CHECK_MEMO_FILE);
+  const memo = await readMemoFile(memoFile);
+  assert.equal(memo.size, 2, `the memo should hold one verdict per article: ${JSON.stringify([...memo])}`);
   // A verdict no check would reach: a run that prints it read the memo.
   const planted = { problems: [{ line: 1, problem: 'planted in the memo' }], image: null };
-  await writeFile(memoFile, JSON.stringify(Object.fromEntries(Object.keys(memo).map((key) => [key, planted]))));
+  await writeMemoFile(memoFile, new Map([...memo.keys()].map((key) => [key, planted])));
 
   const build = await run('build', env);
   assert.equal(build.code, 1, build.stderr);
   assert.match(build.stderr, /fine\.mdx:1: planted in the memo/, 'npm run build should read the memo npm run check wrote');
-  await writeFile(memoFile, JSON.stringify(Object.fromEntries(Object.keys(memo).map((key) => [key, planted]))));
+  await writeMemoFile(memoFile, new Map([...memo.keys()].map((key) => [key, planted])));
   const clean = await run('build', env, ['--clean']);
   assert.equal(clean.code, 1, clean.stderr);
   assert.doesNotMatch(clean.stderr, /planted in the memo/, 'npm run build -- --clean must check every article, not read the memo');

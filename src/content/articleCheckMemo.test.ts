@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ARTICLE_CHECK_MEMO_FILE, articleCheckerDigest, type ArticleCheckMemoOptions } from './articleCheckMemo.ts';
 import { checkSources } from './checkSources.ts';
+import { readMemoFile, writeMemoFile } from '../shared/memoFile.ts';
 
 const article = (title: string, extra = '', body = '正文。') => `---\ntitle: "${title}"\npublished: "2019-12-20T15:14:59+08:00"\n${extra}---\n\n${body}\n`;
 
@@ -47,10 +48,9 @@ async function messages(dir: string, memo?: ArticleCheckMemoOptions, cwd = dir):
 /** Rewrites every verdict in the memo to one problem no check finds, so a run that used the memo says so. */
 async function plantMarker(memoDir: string): Promise<void> {
   const file = join(memoDir, ARTICLE_CHECK_MEMO_FILE);
-  const entries = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-  assert.ok(Object.keys(entries).length > 0, `the memo ${file} should hold entries to plant the marker in`);
-  const planted = Object.fromEntries(Object.keys(entries).map((key) => [key, { problems: [{ line: 1, problem: 'from the memo' }], image: null }]));
-  await writeFile(file, JSON.stringify(planted));
+  const entries = await readMemoFile(file);
+  assert.ok(entries.size > 0, `the memo ${file} should hold entries to plant the marker in`);
+  await writeMemoFile(file, new Map([...entries.keys()].map((key) => [key, { problems: [{ line: 1, problem: 'from the memo' }], image: null }])));
 }
 
 const fromMemo = (found: string[]) => found.filter((message) => message.includes('from the memo'));
@@ -75,7 +75,7 @@ test('checkSources with a memo', async (t) => {
     const second = await messages(dir, memo);
     assert.deepEqual(first, without, 'a run that fills the memo should report what a run without it reports');
     assert.deepEqual(second, without, 'a run from the memo should report what a run without it reports');
-    const entries = Object.keys(JSON.parse(await readFile(join(memoDir, ARTICLE_CHECK_MEMO_FILE), 'utf8')) as object);
+    const entries = [...(await readMemoFile(join(memoDir, ARTICLE_CHECK_MEMO_FILE))).keys()];
     assert.equal(entries.length, 7, `one entry per article expected, got ${entries.length}`);
   });
 
@@ -119,13 +119,13 @@ test('checkSources with a memo', async (t) => {
   });
 
   await t.test('should ignore a memo file that is not JSON, or not a memo, and write a good one', async () => {
-    for (const corrupt of ['{"cut short', '[1, 2, 3]', '{"key": {"problems": "none"}}', '']) {
+    for (const corrupt of ['{"cut short', '[1, 2, 3]', '["key", {"problems": "none"}]', '{"key": {"problems": [], "image": null}}', '']) {
       const { dir, memoDir } = await fresh();
       await mkdir(memoDir, { recursive: true });
       await writeFile(join(memoDir, ARTICLE_CHECK_MEMO_FILE), corrupt);
       assert.deepEqual(await messages(dir, { dir: memoDir, reuse: true, checker: 'checker A' }), await messages(dir), `a memo holding ${JSON.stringify(corrupt)} should be ignored`);
-      const written = JSON.parse(await readFile(join(memoDir, ARTICLE_CHECK_MEMO_FILE), 'utf8')) as object;
-      assert.equal(Object.keys(written).length, 7, `the memo should be written afresh after ${JSON.stringify(corrupt)}`);
+      const written = await readMemoFile(join(memoDir, ARTICLE_CHECK_MEMO_FILE));
+      assert.equal(written.size, 7, `the memo should be written afresh after ${JSON.stringify(corrupt)}`);
     }
   });
 
@@ -156,7 +156,7 @@ test('checkSources with a memo', async (t) => {
     await rm(join(dir, 'articles/bad-type.mdx'));
     await rm(join(dir, 'articles/2019/also-fine.mdx'));
     await messages(dir, memo);
-    const entries = Object.keys(JSON.parse(await readFile(join(memoDir, ARTICLE_CHECK_MEMO_FILE), 'utf8')) as object);
+    const entries = [...(await readMemoFile(join(memoDir, ARTICLE_CHECK_MEMO_FILE))).keys()];
     assert.equal(entries.length, 5, `the memo should hold the 5 remaining articles, not ${entries.length}`);
   });
 

@@ -26,7 +26,7 @@ export interface ArticleCheckMemoOptions {
 }
 
 /** The memo's one file in its folder. */
-export const ARTICLE_CHECK_MEMO_FILE = 'checked-articles.json';
+export const ARTICLE_CHECK_MEMO_FILE = 'checked-articles.jsonl';
 
 /**
  * The verdicts of `checkSources` on each article's text, kept between runs so that a build checks the new and

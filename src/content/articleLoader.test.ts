@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import type { LoaderContext } from 'astro/loaders';
+import { ArticleBodies } from './articleBodies.ts';
 import { articleLoader } from './articleLoader.ts';
 
 type Entry = { id: string; data: Record<string, unknown>; body?: string; filePath?: string; digest?: string; rendered?: { html: string }; deferredRender?: boolean; assetImports?: string[] };
@@ -27,7 +28,7 @@ function fakeContext(root: string) {
     store,
     parseData: async ({ data }: { data: Record<string, unknown> }) => data,
     generateDigest: (text: string) => createHash('sha256').update(text).digest('hex'),
-    config: { root: pathToFileURL(`${root}/`) },
+    config: { root: pathToFileURL(`${root}/`), cacheDir: pathToFileURL(`${root}/cache/`) },
     logger: { info: () => {}, error: () => {} },
   } as unknown as LoaderContext;
   return { context, entries, log };
@@ -41,21 +42,28 @@ test('articleLoader', async (t) => {
   await mkdir(join(dir, '2024'), { recursive: true });
   const { context, entries, log } = fakeContext(root);
   const load = () => articleLoader(dir).load(context);
+  const bodies = new ArticleBodies(join(root, 'cache'));
+  const bodyOf = async (id: string) => bodies.read({ id, digest: entries.get(id)!.digest });
   try {
     await writeFile(join(dir, 'harbour.mdx'), article('海港', '晚上的海港<Keep>灯火</Keep>通明。'));
     await writeFile(join(dir, '2024', 'museum.mdx'), article('博物馆', "import Chart from './chart.astro';\n\n<Chart />"));
 
-    await t.test('should render a plain body into the store and leave one that needs MDX to @astrojs/mdx', async () => {
+    await t.test('should render a plain body into a file beside the store and leave one that needs MDX to @astrojs/mdx', async () => {
       await load();
       assert.deepEqual([...entries.keys()].sort(), ['harbour', 'museum'], 'ids are file names, whatever folder holds them');
       const harbour = entries.get('harbour')!;
-      assert.match(harbour.rendered?.html ?? '', /^<p>晚上的海港.灯火.通明。<\/p>$/u);
+      const body = await bodyOf('harbour');
+      assert.match(body.html, /^<p>晚上的海港.灯火.通明。<\/p>$/u);
+      assert.equal(body.source, '晚上的海港<Keep>灯火</Keep>通明。', 'the MDX source is kept for the glossary entries it meets');
+      assert.equal(harbour.rendered, undefined, 'the store holds no rendered body: Astro bundles the whole store as one string');
+      assert.equal(harbour.body, undefined, 'the store holds no MDX source either');
       assert.equal(harbour.deferredRender, undefined);
       assert.equal(harbour.filePath, 'content/articles/harbour.mdx');
       assert.deepEqual(harbour.data, { title: '海港', published: '2024-10-01T08:00:00+08:00' });
       const museum = entries.get('museum')!;
       assert.equal(museum.deferredRender, true);
       assert.equal(museum.rendered, undefined);
+      assert.deepEqual(await readdir(bodies.dir), [`${harbour.digest}.json`], 'only bodies the loader rendered have a file');
     });
 
     await t.test('should keep unchanged articles as they are, and still hand Astro their MDX modules and images', async () => {
@@ -72,8 +80,24 @@ test('articleLoader', async (t) => {
       await writeFile(join(dir, 'harbour.mdx'), article('海港', '游客比去年还多。'));
       await rm(join(dir, '2024', 'museum.mdx'));
       await load();
-      assert.equal(entries.get('harbour')!.rendered?.html, '<p>游客比去年还多。</p>');
+      assert.equal((await bodyOf('harbour')).html, '<p>游客比去年还多。</p>');
       assert.deepEqual([...entries.keys()], ['harbour']);
+      assert.deepEqual(await readdir(bodies.dir), [`${entries.get('harbour')!.digest}.json`], 'the body of the edited version is removed');
+    });
+
+    await t.test('should render a kept article again when its body file is gone (a cache cleared by hand, a build killed while writing)', async () => {
+      await rm(bodies.file(entries.get('harbour')!.digest!));
+      log.sets.length = 0;
+      await load();
+      assert.equal((await bodyOf('harbour')).html, '<p>游客比去年还多。</p>');
+    });
+
+    await t.test('should say which article lost its body, and how to mend the cache', async () => {
+      await assert.rejects(bodies.read({ id: 'harbour', digest: 'gone' }), (error: Error) => {
+        assert.match(error.message, /article "harbour"/);
+        assert.match(error.message, /npm run build -- --clean/);
+        return true;
+      });
     });
   } finally {
     await rm(root, { recursive: true, force: true });

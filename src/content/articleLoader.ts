@@ -8,6 +8,7 @@ import { moduleTreeDigest } from '../shared/moduleTreeDigest.ts';
 import { packageVersions } from '../shared/packageVersions.ts';
 import { readFilesInOrder } from '../shared/readFilesInOrder.ts';
 import { setting } from '../shared/settings.ts';
+import { ArticleBodies } from './articleBodies.ts';
 import { renderArticleBody } from './articleBody.ts';
 
 /**
@@ -16,8 +17,9 @@ import { renderArticleBody } from './articleBody.ts';
  *
  * Astro's `glob()` loader would leave every MDX body to `@astrojs/mdx`, which compiles each into a module of
  * the build, every build, changed or not. This loader renders a body that is Markdown and the conversion
- * components (`articleBody.ts`) into the data store instead, once per change of the file or of the renderer's
- * code; Astro's incremental build then has nothing to bundle for it. A body that needs MDX's full power (an
+ * components (`articleBody.ts`) once per change of the file or of the renderer's code, and keeps it in a file of
+ * its own beside the store (`articleBodies.ts`: the store holds the frontmatter); Astro's incremental build then
+ * has nothing to bundle for it. A body that needs MDX's full power (an
  * import, an expression, another component, an image from a file) is left to `@astrojs/mdx` as before
  * (`deferredRender`), so nothing an editor can write stops working.
  */
@@ -27,17 +29,20 @@ export function articleLoader(dir: string): Loader {
     load: async (context) => {
       const { store, watcher } = context;
       const renderer = await articleRendererDigest();
+      const bodies = new ArticleBodies(context.config.cacheDir);
       const files = (await filesUnder(dir, { missingIsEmpty: true })).filter((file) => file.endsWith('.mdx'));
       const ids = new Set<string>();
       const counts: Record<Outcome, number> = { unchanged: 0, rendered: 0, mdx: 0 };
       // The files are read several at once (one after another the disk idles between reads: `readFilesInOrder`),
       // and stored one by one in their order, so the store is written exactly as before.
       for await (const { path, text } of readFilesInOrder(files.map((file) => join(dir, file)))) {
-        const { id, outcome } = await syncArticle(context, path, text, renderer);
+        const { id, outcome } = await syncArticle(context, bodies, path, text, renderer);
         ids.add(id);
         counts[outcome]++;
       }
       for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+      await bodies.flush();
+      await bodies.keepOnly(new Set(store.values().flatMap((entry) => (entry.deferredRender || entry.digest === undefined ? [] : [String(entry.digest)]))));
       const mdx = store.values().filter((entry) => entry.deferredRender).length;
       context.logger.info(`${files.length} articles, ${counts.unchanged} unchanged since the last build; ${mdx} need MDX modules, the rest are rendered in the content store`);
 
@@ -54,7 +59,10 @@ export function articleLoader(dir: string): Loader {
           (error: unknown) => context.logger.error(`${path}: ${(error as Error).message}`),
         );
       };
-      const sync = (path: string) => enqueue(path, async () => syncArticle(context, path, await readFile(path, 'utf8'), renderer));
+      const sync = (path: string) => enqueue(path, async () => {
+        await syncArticle(context, bodies, path, await readFile(path, 'utf8'), renderer);
+        await bodies.flush();
+      });
       watcher.on('change', sync);
       watcher.on('add', sync);
       watcher.on('unlink', (path) => enqueue(path, async () => store.delete(articleId(path))));
@@ -68,14 +76,17 @@ export const articleId = (path: string) => basename(path, '.mdx');
 /** What became of an article file: kept as the store held it, rendered into the store, or left to MDX. */
 type Outcome = 'unchanged' | 'rendered' | 'mdx';
 
-/** Puts one article, `contents` read from `path`, into the store, unless the store holds it from the same file and renderer. */
-async function syncArticle({ store, parseData, generateDigest, config }: LoaderContext, path: string, contents: string, renderer: string): Promise<{ id: string; outcome: Outcome }> {
+/**
+ * Puts one article, `contents` read from `path`, into the store (its rendered body into `bodies`), unless the store
+ * holds it from the same file and renderer and its body is still on disk.
+ */
+async function syncArticle({ store, parseData, generateDigest, config }: LoaderContext, bodies: ArticleBodies, path: string, contents: string, renderer: string): Promise<{ id: string; outcome: Outcome }> {
   const id = articleId(path);
   const filePath = relative(fileURLToPath(config.root), path).split(sep).join('/');
   const asModule = setting('mdxModules');
   const digest = generateDigest(`${renderer}\0${asModule ? 'module' : 'store'}\0${contents}`);
   const kept = store.get(id);
-  if (kept && kept.digest === digest && kept.filePath === filePath) {
+  if (kept && kept.digest === digest && kept.filePath === filePath && (kept.deferredRender || (await bodies.has(digest)))) {
     // What a kept entry imports (its MDX module, the image its frontmatter names) must reach this build too:
     // glob() re-adds them with a store method Astro does not publish; setting the entry again does the same.
     if (kept.assetImports?.length) {
@@ -88,8 +99,13 @@ async function syncArticle({ store, parseData, generateDigest, config }: LoaderC
   const { frontmatter, content } = parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' });
   const data = await parseData({ id, data: frontmatter, filePath: path });
   const rendered = asModule ? null : renderedOrMdx(content);
-  store.set({ id, data, body: content.trim(), filePath, digest, ...(rendered ? { rendered } : { deferredRender: true }) });
-  return { id, outcome: rendered ? 'rendered' : 'mdx' };
+  if (!rendered) {
+    store.set({ id, data, body: content.trim(), filePath, digest, deferredRender: true });
+    return { id, outcome: 'mdx' };
+  }
+  await bodies.write(digest, { source: content.trim(), html: rendered.html });
+  store.set({ id, data, filePath, digest });
+  return { id, outcome: 'rendered' };
 }
 
 /**

@@ -1,4 +1,6 @@
+import { cacheDir } from 'astro:config/server';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { ArticleBodies } from './articleBodies.ts';
 import { includeDrafts } from './includeDrafts.ts';
 
 export type Article = CollectionEntry<'articles'>;
@@ -14,3 +16,31 @@ export async function publishedArticles(): Promise<Article[]> {
     (a, b) => Date.parse(b.data.published) - Date.parse(a.data.published) || a.id.localeCompare(b.id),
   );
 }
+
+/** The bodies the articles loader rendered, kept beside the content store (`articleBodies.ts`). */
+const bodies = new ArticleBodies(cacheDir);
+
+/**
+ * The HTML of an article's body, every variant's text marked, or undefined for a body left to `@astrojs/mdx`
+ * (render it with `render(article)`).
+ */
+export async function articleBodyHtml(article: Article): Promise<string | undefined> {
+  return isMdxModule(article) ? undefined : (await bodies.read(article)).html;
+}
+
+/** Each article with its MDX source, in the order given; only a few bodies are held at once. */
+export async function* withArticleSources(articles: readonly Article[]): AsyncGenerator<{ article: Article; source: string }> {
+  const stored = bodies.readInOrder(articles.filter((article) => !isMdxModule(article)));
+  for (const article of articles) {
+    if (isMdxModule(article)) {
+      yield { article, source: article.body ?? '' };
+      continue;
+    }
+    const next = await stored.next();
+    if (next.done) throw new Error(`zhpress: no body read for article "${article.id}"`);
+    yield { article, source: next.value.body.source };
+  }
+}
+
+/** Whether the body is left to `@astrojs/mdx`: Astro's entries carry the loader's `deferredRender`, untyped. */
+const isMdxModule = (article: Article) => (article as { deferredRender?: boolean }).deferredRender === true;

@@ -104,6 +104,39 @@ test('indexSite', async (t) => {
     assert.ok(all.some((unit: string[]) => unit[0] === '数据' && unit[2] === '資料'));
   });
 
+  await t.test('should index the same records when it holds none of those it made while reading (a large archive reads its pages again)', async (t) => {
+    for (const variant of variants) {
+      for (const [slug, body] of [['b', '<p>城市大脑</p>'], ['c', '<p>智慧城市建设</p>']]) {
+        mkdirSync(join(outDir, variant.id, slug!), { recursive: true });
+        writeFileSync(join(outDir, variant.id, slug!, 'index.html'), article(`标题${slug}`, body!));
+      }
+    }
+    t.after(() => {
+      for (const variant of variants) for (const slug of ['b', 'c']) rmSync(join(outDir, variant.id, slug), { recursive: true });
+    });
+    const indexed = async (recordsHeld?: number) => {
+      const records: unknown[] = [];
+      const engine: PagefindEngine = {
+        close: async () => null,
+        createIndex: (async () => ({
+          errors: [],
+          index: {
+            addCustomRecord: async (record: unknown) => (records.push(record), { errors: [], file: {} }),
+            writeFiles: async ({ outputPath }: { outputPath: string }) => (mkdirSync(outputPath, { recursive: true }), writeFileSync(join(outputPath, 'pagefind-entry.json'), ''), { errors: [], outputPath }),
+          },
+        })) as unknown as PagefindEngine['createIndex'],
+      };
+      await indexSite(outDir, logger, { writers: inProcessWriters(engine), ...(recordsHeld === undefined ? {} : { recordsHeld }) });
+      const vocabulary = readdirSync(join(outDir, 'pagefind', 'vocab')).sort().map((name) => readFileSync(join(outDir, 'pagefind', 'vocab', name), 'utf8'));
+      return { records, vocabulary };
+    };
+    const held = await indexed();
+    assert.equal(held.records.length, 3 * variants.length);
+    for (const recordsHeld of [0, 1]) {
+      assert.deepEqual(await indexed(recordsHeld), held, `holding ${recordsHeld} record(s), every record and the vocabulary must be what they are when all are held`);
+    }
+  });
+
   await t.test('should list no volume for an empty archive, keeping Pagefind\'s code in the open volume', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'zhpress-index-empty-'));
     t.after(() => rmSync(empty, { recursive: true, force: true }));

@@ -2,13 +2,14 @@ import type { AstroIntegrationLogger } from 'astro';
 import { createHash } from 'node:crypto';
 import { copyFile, link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { siteConverters } from '../convert/siteConverters.ts';
 import { filesUnder } from '../shared/filesUnder.ts';
 import { setting } from '../shared/settings.ts';
 import { variantIds, variants, type Variant } from '../shared/variants.ts';
 import { indexPage, openIndexedPagesMemo, recordOf, vocabularySource, type IndexedPage, type IndexedPagesMemo } from './indexedPages.ts';
 import { searchIndexSize, formatIndexSize } from './indexSize.ts';
-import { buildVocabulary, SHARD_COUNT, shardVocabulary, type VocabularySource } from './vocabulary.ts';
+import { SHARD_COUNT, shardVocabulary, VocabularyBuilder } from './vocabulary.ts';
 import { openVocabularyMemo } from './vocabularyMemo.ts';
 import { codeFiles, volumeSettings } from './pagefindVolume.ts';
 import { OPEN_VOLUME, VOLUMES_FILE, volumeLayout, type ListedVolume, type VolumeList } from './searchVolumes.ts';
@@ -43,6 +44,7 @@ export async function indexSite(
     previousDir,
     vocabularyMemo,
     pagesMemo,
+    recordsHeld = RECORDS_HELD,
   }: {
     writers?: VolumeWriters;
     previousDir?: string | undefined;
@@ -50,23 +52,34 @@ export async function indexSite(
     vocabularyMemo?: { dir: string; reuse: boolean; glossaryFile: string } | undefined;
     /** Where what indexing took from each page is kept between builds, and whether to read it (`indexedPages.ts`). */
     pagesMemo?: { dir: string; reuse: boolean } | undefined;
+    /** How many records made while reading are held for their volume (`RECORDS_HELD`; tests make it small). */
+    recordsHeld?: number;
   } = {},
 ): Promise<void> {
-  const sources: VocabularySource[] = [];
   const written: Promise<void>[] = [];
   const pagesRead = pagesMemo ? await openIndexedPagesMemo(pagesMemo.dir, pagesMemo) : undefined;
+  const converters = await siteConverters();
+  const memo = vocabularyMemo ? await openVocabularyMemo(vocabularyMemo.dir, vocabularyMemo) : undefined;
+  const vocabulary = new VocabularyBuilder(converters, memo);
+  const held = { records: 0 };
+  // A volume's records are made when a writer is about to take it, not all at once: at most one volume more
+  // than there are writers holds its records (up to 3,200 articles each).
+  const slots = pLimit(setting('indexWorkers') + 1);
   try {
     // Volumes are written by the writers while the next variant is read.
     for (const variant of variants) {
-      const pages = await readVariantPages(outDir, variant, pagesRead);
-      const variantWritten = writeVariantVolumes(writers, outDir, variant, pages, previousDir).then(({ articles, indexed, reused }) =>
+      const pages = await readVariantPages(outDir, variant, pagesRead, (page) => {
+        // Each article joins the vocabulary as its page is read, from the page in its own script; then its text goes.
+        if (sourceVariant[page.sourceScript] === variant.id) vocabulary.add(vocabularySource(page));
+        page.page = undefined;
+        if (page.record && held.records < recordsHeld) held.records++;
+        else page.record = undefined;
+      });
+      const variantWritten = writeVariantVolumes({ writers, slots, held }, outDir, variant, pages, previousDir).then(({ articles, indexed, reused }) =>
         logger.info(`${variant.id}: ${articles} articles in ${indexed + reused} search volumes (${indexed} indexed, ${reused} reused from the previous build)`),
       );
       variantWritten.catch(() => {}); // reported below, once every variant is read
       written.push(variantWritten);
-      for (const page of pages) {
-        if (sourceVariant[page.sourceScript] === variant.id) sources.push(vocabularySource(page));
-      }
     }
     await Promise.all(written);
   } finally {
@@ -77,9 +90,7 @@ export async function indexSite(
     await pagesRead.save();
     logger.info(`article pages: ${pagesRead.counts.read} read, ${pagesRead.counts.known} known from earlier builds`);
   }
-  const converters = await siteConverters();
-  const memo = vocabularyMemo ? await openVocabularyMemo(vocabularyMemo.dir, vocabularyMemo) : undefined;
-  const shards = shardVocabulary(buildVocabulary(sources, converters, memo));
+  const shards = shardVocabulary(vocabulary.units());
   if (memo) {
     await memo.save();
     logger.info(`vocabulary: ${memo.counts.converted} article${memo.counts.converted === 1 ? '' : 's'} converted, ${memo.counts.known} known from earlier builds`);
@@ -95,21 +106,39 @@ export async function indexSite(
   logger.info(formatIndexSize(await searchIndexSize(outDir)));
 }
 
+/**
+ * How many search records made while pages are read are held for their volume's writer; the rest are made again
+ * from their page when the volume is written. A record is about 16 KB (the article's text in tokens), so this
+ * bounds them to about 130 MB whatever the archive's size: a first build of up to 2,000 articles reads each
+ * page once, a larger one reads most pages twice (at 10,000 articles, 40,000 pages held would be about 650 MB).
+ */
+const RECORDS_HELD = 8192;
+
 // The page whose text is an article's source text: its source script's own variant (no script conversion).
 const sourceVariant = { hans: 'zh-hans', hant: 'zh-hant' } as const;
 
+const PAGES_READ_AT_ONCE = 64;
+
 /**
  * The article pages of one variant, sorted by URL (the index is the same for the same site). Files are read
- * concurrently (the pool of libuv bounds them), each parsed unless `memo` knows its bytes.
+ * concurrently (`PAGES_READ_AT_ONCE`), each parsed unless `memo` knows its bytes; `onPage` sees each
+ * page as soon as it is read, to let go of what it no longer needs.
  */
-export async function readVariantPages(outDir: string, variant: Variant, memo?: IndexedPagesMemo): Promise<IndexedPage[]> {
+export async function readVariantPages(outDir: string, variant: Variant, memo?: IndexedPagesMemo, onPage?: (page: IndexedPage) => void): Promise<IndexedPage[]> {
   const root = join(outDir, variant.id);
   const files = (await filesUnder(root)).filter((file) => file === 'index.html' || file.endsWith('/index.html'));
+  // A few dozen at a time: libuv's pool runs four reads at once, but every read asked for holds a file open
+  // until it is done, and 100,000 pages asked for at once pass the limit of open files.
+  const reading = pLimit(PAGES_READ_AT_ONCE);
   const pages = await Promise.all(
-    files.map(async (file) => {
-      const path = join(root, file);
-      return indexPage(encodeURI(`/${[variant.id, ...file.split('/').slice(0, -1)].join('/')}/`), path, await readFile(path), memo);
-    }),
+    files.map((file) =>
+      reading(async () => {
+        const path = join(root, file);
+        const page = indexPage(encodeURI(`/${[variant.id, ...file.split('/').slice(0, -1)].join('/')}/`), path, await readFile(path), memo);
+        if (page) onPage?.(page);
+        return page;
+      }),
+    ),
   );
   return pages.filter((page) => page !== null);
 }
@@ -131,7 +160,14 @@ export function volumeInputs(recordDigests: readonly string[]): string {
   return hash.digest('hex');
 }
 
-async function writeVariantVolumes(writers: VolumeWriters, outDir: string, variant: Variant, pages: readonly IndexedPage[], previousDir: string | undefined): Promise<VolumeCounts> {
+/** The writers, the turns to hand them a volume, and how many records read with the pages are still held. */
+interface Writing {
+  writers: VolumeWriters;
+  slots: LimitFunction;
+  held: { records: number };
+}
+
+async function writeVariantVolumes({ writers, slots, held }: Writing, outDir: string, variant: Variant, pages: readonly IndexedPage[], previousDir: string | undefined): Promise<VolumeCounts> {
   const root = join(outDir, searchDir, variant.id);
   await rm(root, { recursive: true, force: true });
   await mkdir(root, { recursive: true });
@@ -140,6 +176,13 @@ async function writeVariantVolumes(writers: VolumeWriters, outDir: string, varia
   const previous = previousDir === undefined ? new Map<string, string>() : await previousVolumes(join(previousDir, searchDir, variant.id));
   const counts: VolumeCounts = { articles: pages.length, reused: 0, indexed: 0 };
   const listed: ListedVolume[] = [];
+  const release = (members: readonly IndexedPage[]) => {
+    for (const member of members) {
+      if (member.record === undefined) continue;
+      member.record = undefined;
+      held.records--;
+    }
+  };
   const volumes = layout.map(async ({ start, end, open, path }) => {
     const members = ordered.slice(start, end);
     const inputs = volumeInputs(members.map((page) => page.recordDigest));
@@ -150,11 +193,17 @@ async function writeVariantVolumes(writers: VolumeWriters, outDir: string, varia
     if (earlier !== undefined && (!open || earlier === OPEN_VOLUME)) {
       if (await reuseVolume(join(previousDir!, searchDir, variant.id, earlier), outputPath, open)) {
         counts.reused++;
+        release(members);
         return;
       }
     }
     counts.indexed++;
-    await writers.write({ outputPath, label: variant.id, records: await Promise.all(members.map(recordOf)), withCode: open });
+    await slots(async () => {
+      const reading = pLimit(PAGES_READ_AT_ONCE);
+      const records = await Promise.all(members.map((member) => reading(() => recordOf(member))));
+      release(members);
+      await writers.write({ outputPath, label: variant.id, records, withCode: open });
+    });
   });
   // An empty archive keeps an (empty) open volume for Pagefind's code, but lists no volume to search:
   // Pagefind cannot open an index of no pages, and the page says nothing was found.

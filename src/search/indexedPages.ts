@@ -113,7 +113,7 @@ function summarise(page: ArticlePage, record: SearchRecord): PageSummary {
  * build) nothing is read. Only this build's pages are written back: it never grows with removed pages.
  */
 export async function openIndexedPagesMemo(dir: string, { reuse }: { reuse: boolean }): Promise<IndexedPagesMemo> {
-  const file = join(dir, `${await readerDigest()}.json`);
+  const file = join(dir, `${await readerDigest()}.jsonl`);
   return new IndexedPagesMemo(file, reuse ? await readMemoFile(file) : new Map());
 }
 

@@ -52,22 +52,45 @@ export interface ArticleUnitsMemo {
 }
 
 export function buildVocabulary(sources: Iterable<VocabularySource>, converters: SiteConverters, memo?: ArticleUnitsMemo): VocabularyUnit[] {
-  const units = new Map<string, VocabularyUnit>();
-  const characterForms = new Map<string, string[]>();
-  for (const { script, blocks, textKey } of sources) {
+  const vocabulary = new VocabularyBuilder(converters, memo);
+  for (const source of sources) vocabulary.add(source);
+  return vocabulary.units();
+}
+
+/**
+ * `buildVocabulary` one article at a time: the indexer adds each article as it reads its page, so no article's
+ * text is held until the end (at 100,000 articles the texts would not fit in a build's memory). The result does
+ * not depend on the order articles are added in.
+ */
+export class VocabularyBuilder {
+  readonly #units = new Map<string, VocabularyUnit>();
+  readonly #characterForms = new Map<string, string[]>();
+  readonly #converters: SiteConverters;
+  readonly #memo: ArticleUnitsMemo | undefined;
+
+  constructor(converters: SiteConverters, memo?: ArticleUnitsMemo) {
+    this.#converters = converters;
+    this.#memo = memo;
+  }
+
+  add({ script, blocks, textKey }: VocabularySource): void {
     let read: string | undefined;
     const text = () => (read ??= articleText(typeof blocks === 'function' ? blocks() : blocks));
-    const convert = () => articleUnits(script, text(), converters, characterForms);
-    const own = memo ? memo.unitsOf(script, text, convert, textKey) : convert();
+    const convert = () => articleUnits(script, text(), this.#converters, this.#characterForms);
+    const own = this.#memo ? this.#memo.unitsOf(script, text, convert, textKey) : convert();
     // Each unit counts once per article (the number of articles that use it).
     for (const forms of own) {
       const unitKey = forms.join('\u0000');
-      const unit = units.get(unitKey);
+      const unit = this.#units.get(unitKey);
       if (unit) unit.count++;
-      else units.set(unitKey, { forms, count: 1 });
+      else this.#units.set(unitKey, { forms, count: 1 });
     }
   }
-  return [...units.values()].sort((a, b) => compareForms(a.forms, b.forms));
+
+  /** Every unit, sorted by its forms. */
+  units(): VocabularyUnit[] {
+    return [...this.#units.values()].sort((a, b) => compareForms(a.forms, b.forms));
+  }
 }
 
 /** The units of one article: the forms of every span and Han character some variant writes differently. */

@@ -53,6 +53,19 @@ test('openVocabularyMemo', async (t) => {
     assert.equal((await readdir(memoDir)).length, 1, 'memos of earlier conversions must be removed');
   });
 
+  await t.test('should hold one array per distinct unit, read or converted (articles share most units)', async () => {
+    const twins: VocabularySource[] = [{ script: 'hans', blocks: ['数据'] }, { script: 'hans', blocks: ['数据，数据'] }];
+    const unitOf = (units: string[][]) => units.find((forms) => forms[0] === '数据');
+    const converted = await openVocabularyMemo(memoDir, { reuse: true, glossaryFile });
+    const fresh = twins.map(({ script, blocks }) => converted.unitsOf(script, () => (blocks as string[]).join('\n'), () => buildVocabulary([{ script, blocks }], converters).map((unit) => unit.forms)));
+    assert.ok(unitOf(fresh[0]!) && unitOf(fresh[0]!) === unitOf(fresh[1]!), 'two converted articles with the unit 数据 should share its array');
+    await converted.save();
+    const read = await openVocabularyMemo(memoDir, { reuse: true, glossaryFile });
+    const again = twins.map(({ script, blocks }) => read.unitsOf(script, () => (blocks as string[]).join('\n'), () => assert.fail('should be read from the memo')));
+    assert.deepEqual(again, fresh);
+    assert.ok(unitOf(again[0]!) === unitOf(again[1]!), 'two articles read from the memo with the unit 数据 should share its array');
+  });
+
   await t.test('should treat a damaged memo as none', async () => {
     const [name] = await readdir(memoDir);
     await writeFile(join(memoDir, name!), '{"cut short');
