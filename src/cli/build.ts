@@ -83,7 +83,7 @@ try {
           });
         }
       },
-      outSetting,
+      { setting: outSetting, replacedDir: `${cacheDir}/replaced-site` },
     );
   });
   console.log(shard ? `zhpress: shard ${shard.index} of ${shard.total} written to ${outDir}/; merge all ${shard.total} with npm run merge-shards` : `zhpress: site written to ${outDir}/`);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUILD_MARKER, markBuildOutput } from './outputFolder.ts';
@@ -26,6 +26,36 @@ test('publishSite', async (t) => {
     });
     assert.deepEqual((await readdir(outDir)).sort(), [BUILD_MARKER, 'index.html'], 'the new site, marked as a build');
     assert.deepEqual(await readdir(root), ['dist']);
+  });
+
+  await t.test('should put the replaced site aside, and remove it while the next build runs, not after', async () => {
+    const { root, outDir } = await siteWithMarker();
+    const replacedDir = join(root, 'cache', 'replaced-site');
+    const newSite = (text: string) => async (staging: string) => {
+      await mkdir(staging, { recursive: true });
+      await writeFile(join(staging, 'index.html'), text);
+    };
+    await publishSite(outDir, newSite('first'), { replacedDir });
+    assert.deepEqual((await readdir(root)).sort(), ['cache', 'dist'], 'nothing is left beside the site');
+    assert.equal(await readFile(join(replacedDir, 'site', 'marker.txt'), 'utf8'), 'the previous site', 'the replaced site waits in the cache');
+    await publishSite(outDir, async (staging) => {
+      // The next build is under way: the site replaced before it is already gone, or going.
+      await newSite('second')(staging);
+    }, { replacedDir });
+    assert.equal(await readFile(join(outDir, 'index.html'), 'utf8'), 'second');
+    assert.equal(await readFile(join(replacedDir, 'site', 'index.html'), 'utf8'), 'first', 'only the site this build replaced waits');
+    assert.deepEqual(await readdir(replacedDir), ['site']);
+  });
+
+  await t.test('should leave the site as it was when the build fails, and put nothing aside', async () => {
+    const { root, outDir } = await siteWithMarker();
+    const replacedDir = join(root, 'cache', 'replaced-site');
+    const before = await treeHash(outDir);
+    await assert.rejects(publishSite(outDir, async () => {
+      throw new Error('render failed');
+    }, { replacedDir }), /render failed/);
+    assert.equal(await treeHash(outDir), before);
+    assert.deepEqual((await readdir(root)).sort(), ['dist']);
   });
 
   await t.test('should create the output folder when there was none', async () => {

@@ -90,8 +90,8 @@ test('append-only search index (real Pagefind)', { timeout: 300_000 }, async (t)
   });
 
   await t.test('should parse only the new article\'s pages, knowing the others by their bytes from the last build', () => {
-    assert.ok(five.messages.includes('article pages: 20 read, 0 known from earlier builds'), five.messages.join('\n'));
-    assert.ok(six.messages.includes('article pages: 4 read, 20 known from earlier builds'), `one new article in 4 variants is read, the 20 pages of the five before are known:\n${six.messages.join('\n')}`);
+    assert.ok(five.messages.includes('article pages: 20 read, 0 known from earlier builds (0 of them unread: the same files)'), five.messages.join('\n'));
+    assert.ok(six.messages.some((m) => m.startsWith('article pages: 4 read, 20 known from earlier builds')), `one new article in 4 variants is read, the 20 pages of the five before are known:\n${six.messages.join('\n')}`);
     assert.ok(six.messages.includes('vocabulary: 1 article converted, 5 known from earlier builds'), six.messages.join('\n'));
   });
 

@@ -1,13 +1,13 @@
 import type { AstroIntegrationLogger } from 'astro';
 import { createHash } from 'node:crypto';
-import { copyFile, link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { siteConverters } from '../convert/siteConverters.ts';
 import { filesUnder } from '../shared/filesUnder.ts';
 import { setting } from '../shared/settings.ts';
 import { variantIds, variants, type Variant } from '../shared/variants.ts';
-import { indexPage, openIndexedPagesMemo, recordOf, vocabularySource, type IndexedPage, type IndexedPagesMemo } from './indexedPages.ts';
+import { fileIdentity, indexedByIdentity, indexPage, openIndexedPagesMemo, recordOf, vocabularySource, type IndexedPage, type IndexedPagesMemo } from './indexedPages.ts';
 import { searchIndexSize, formatIndexSize } from './indexSize.ts';
 import { SHARD_COUNT, shardVocabulary, VocabularyBuilder } from './vocabulary.ts';
 import { openVocabularyMemo } from './vocabularyMemo.ts';
@@ -88,7 +88,8 @@ export async function indexSite(
   }
   if (pagesRead) {
     await pagesRead.save();
-    logger.info(`article pages: ${pagesRead.counts.read} read, ${pagesRead.counts.known} known from earlier builds`);
+    const { read, known, unread } = pagesRead.counts;
+    logger.info(`article pages: ${read} read, ${known} known from earlier builds (${unread} of them unread: the same files)`);
   }
   const shards = shardVocabulary(vocabulary.units());
   if (memo) {
@@ -134,7 +135,11 @@ export async function readVariantPages(outDir: string, variant: Variant, memo?: 
     files.map((file) =>
       reading(async () => {
         const path = join(root, file);
-        const page = indexPage(encodeURI(`/${[variant.id, ...file.split('/').slice(0, -1)].join('/')}/`), path, await readFile(path), memo);
+        const url = encodeURI(`/${[variant.id, ...file.split('/').slice(0, -1)].join('/')}/`);
+        // A page linked into place from Astro's cache is last build's file: the memo knows it without reading it.
+        const identity = memo && fileIdentity(await stat(path, { bigint: true }));
+        const known = identity ? indexedByIdentity(url, path, identity, memo) : undefined;
+        const page = known !== undefined ? known : indexPage(url, path, await readFile(path), memo, identity);
         if (page) onPage?.(page);
         return page;
       }),
