@@ -26,6 +26,20 @@ test('ArticleBodies', async (t) => {
     assert.deepEqual(seen, order.map((article) => `${article.id}=第${article.id.slice(1)}篇`));
   });
 
+  await t.test('should give each article its source, from the store for a body left to MDX and from its file otherwise', async () => {
+    const mixed = [
+      { id: 'mdx-first', body: 'import X from "./x.astro";', module: true },
+      articles[2]!,
+      { id: 'mdx-middle', body: '<X />', module: true },
+      articles[0]!,
+      articles[1]!,
+      { id: 'mdx-last', module: true },
+    ];
+    const seen: string[] = [];
+    for await (const { article, source } of bodies.withSources(mixed, (article) => 'module' in article)) seen.push(`${article.id}=${source}`);
+    assert.deepEqual(seen, ['mdx-first=import X from "./x.astro";', 'a2=第2篇', 'mdx-middle=<X />', 'a0=第0篇', 'a1=第1篇', 'mdx-last=']);
+  });
+
   await t.test('should name the article whose body is missing or damaged, and say how to mend the cache', async () => {
     await writeFile(bodies.file('d03'), '{"source": "cut');
     const read = async () => {
@@ -35,11 +49,13 @@ test('ArticleBodies', async (t) => {
     };
     await assert.rejects(read, /article "a3" is missing or unreadable.*npm run build -- --clean/s);
     await assert.rejects(bodies.read({ id: 'gone', digest: 'nothing' }), /article "gone".*ENOENT/s);
+    await assert.rejects(bodies.read(articles[3]!), /article "a3" is missing or unreadable.*npm run dev/s, 'a damaged file read alone names its article too');
   });
 
   await t.test('should remove the bodies of entries no longer in the store, and nothing else', async () => {
     const kept = new Set(articles.slice(0, 10).map((article) => article.digest));
+    await writeFile(join(bodies.dir, '.d50.json.1234.tmp'), 'being written by another process');
     assert.equal(await bodies.keepOnly(kept), 30);
-    assert.deepEqual((await readdir(bodies.dir)).sort(), [...kept].map((digest) => `${digest}.json`).sort());
+    assert.deepEqual((await readdir(bodies.dir)).sort(), ['.d50.json.1234.tmp', ...[...kept].map((digest) => `${digest}.json`)].sort(), 'a file being written is left alone');
   });
 });

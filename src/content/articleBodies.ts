@@ -64,10 +64,11 @@ export class ArticleBodies {
   /** The body of `article`, whose entry the loader stored without one. */
   async read(article: { id: string; digest?: string | number | undefined }): Promise<ArticleBody> {
     const file = this.file(article.digest ?? '');
-    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw missingBody(article.id, file, error);
-    });
-    return JSON.parse(text) as ArticleBody;
+    try {
+      return JSON.parse(await readFile(file, 'utf8')) as ArticleBody;
+    } catch (error) {
+      throw missingBody(article.id, file, error as NodeJS.ErrnoException);
+    }
   }
 
   /**
@@ -87,15 +88,38 @@ export class ArticleBodies {
     }
   }
 
-  /** Removes the bodies of every digest not in `kept` (entries edited or removed since); returns how many. */
+  /**
+   * Each article with its MDX source, in the order given: from the store for a body left to `@astrojs/mdx`
+   * (`isMdxModule`), from its file otherwise, a few files at a time (`readInOrder`).
+   */
+  async *withSources<A extends { id: string; digest?: string | number | undefined; body?: string | undefined }>(
+    articles: readonly A[],
+    isMdxModule: (article: A) => boolean,
+  ): AsyncGenerator<{ article: A; source: string }> {
+    const stored = this.readInOrder(articles.filter((article) => !isMdxModule(article)));
+    for (const article of articles) {
+      if (isMdxModule(article)) {
+        yield { article, source: article.body ?? '' };
+        continue;
+      }
+      const next = await stored.next();
+      if (next.done || next.value.article !== article) throw new Error(`zhpress: the bodies were read out of step at article "${article.id}"`);
+      yield { article, source: next.value.body.source };
+    }
+  }
+
+  /**
+   * Removes the bodies of every digest not in `kept` (entries edited or removed since); returns how many. Files
+   * being written (hidden temporary files) are left alone.
+   */
   async keepOnly(kept: ReadonlySet<string>): Promise<number> {
     const names = await readdir(this.dir).catch(() => [] as string[]);
-    const stale = names.filter((name) => !(name.endsWith('.json') && kept.has(name.slice(0, -'.json'.length))));
+    const stale = names.filter((name) => name.endsWith('.json') && !name.startsWith('.') && !kept.has(name.slice(0, -'.json'.length)));
     for (const name of stale) await rm(join(this.dir, name), { force: true });
     return stale.length;
   }
 }
 
 function missingBody(id: string, file: string, cause: NodeJS.ErrnoException): Error {
-  return new Error(`The rendered body of article "${id}" is missing or unreadable (${file}: ${cause.code ?? cause.message}). The build cache is incomplete; run \`npm run build -- --clean\`.`, { cause });
+  return new Error(`The rendered body of article "${id}" is missing or unreadable (${file}: ${cause.code ?? cause.message}). The build cache is incomplete: run \`npm run build -- --clean\` (in \`npm run dev\`, restart it).`, { cause });
 }

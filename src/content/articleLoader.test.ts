@@ -17,7 +17,13 @@ function fakeContext(root: string) {
   const log = { sets: [] as string[], moduleImports: [] as string[] };
   const store = {
     get: (id: string) => entries.get(id),
-    set: (entry: Entry) => (log.sets.push(entry.id), entries.set(entry.id, entry), true),
+    // As Astro's store: an entry whose digest it holds already is not set again.
+    set: (entry: Entry) => {
+      if (entry.digest !== undefined && entries.get(entry.id)?.digest === entry.digest) return false;
+      log.sets.push(entry.id);
+      entries.set(entry.id, entry);
+      return true;
+    },
     delete: (id: string) => void entries.delete(id),
     keys: () => [...entries.keys()],
     values: () => [...entries.values()],
@@ -77,12 +83,32 @@ test('articleLoader', async (t) => {
     });
 
     await t.test('should render an edited article again and drop a removed one', async () => {
+      const before = entries.get('harbour')!.digest;
       await writeFile(join(dir, 'harbour.mdx'), article('海港', '游客比去年还多。'));
       await rm(join(dir, '2024', 'museum.mdx'));
       await load();
       assert.equal((await bodyOf('harbour')).html, '<p>游客比去年还多。</p>');
       assert.deepEqual([...entries.keys()], ['harbour']);
-      assert.deepEqual(await readdir(bodies.dir), [`${entries.get('harbour')!.digest}.json`], 'the body of the edited version is removed');
+      assert.deepEqual((await readdir(bodies.dir)).sort(), [before, entries.get('harbour')!.digest].map((digest) => `${digest}.json`).sort(), 'outside npm run build nothing is removed: astro dev and astro sync share one cache folder');
+      process.env['ZHPRESS_RENDER_ONLY'] = '1';
+      try {
+        await load();
+      } finally {
+        delete process.env['ZHPRESS_RENDER_ONLY'];
+      }
+      assert.deepEqual(await readdir(bodies.dir), [`${entries.get('harbour')!.digest}.json`], 'npm run build removes the body of the edited version');
+    });
+
+    await t.test('should give a moved article (the same bytes in another folder) its new path', async () => {
+      const text = article('海港', '游客比去年还多。');
+      await rm(join(dir, 'harbour.mdx'));
+      await writeFile(join(dir, '2024', 'harbour.mdx'), text);
+      await load();
+      assert.equal(entries.get('harbour')!.filePath, 'content/articles/2024/harbour.mdx');
+      await rm(join(dir, '2024', 'harbour.mdx'));
+      await writeFile(join(dir, 'harbour.mdx'), text);
+      await load();
+      assert.equal(entries.get('harbour')!.filePath, 'content/articles/harbour.mdx');
     });
 
     await t.test('should render a kept article again when its body file is gone (a cache cleared by hand, a build killed while writing)', async () => {

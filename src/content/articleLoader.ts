@@ -42,7 +42,10 @@ export function articleLoader(dir: string): Loader {
       }
       for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
       await bodies.flush();
-      await bodies.keepOnly(new Set(store.values().flatMap((entry) => (entry.deferredRender || entry.digest === undefined ? [] : [String(entry.digest)]))));
+      // Only `npm run build` prunes: it renders under the build lock with a cache folder of its own per content
+      // folder and site. `astro dev`, `astro sync` and a plain `astro build` share Astro's default cache folder,
+      // whatever content they read, and one must not remove the bodies another is serving.
+      if (setting('renderOnly')) await bodies.keepOnly(new Set(store.values().flatMap((entry) => (entry.deferredRender || entry.digest === undefined ? [] : [String(entry.digest)]))));
       const mdx = store.values().filter((entry) => entry.deferredRender).length;
       context.logger.info(`${files.length} articles, ${counts.unchanged} unchanged since the last build; ${mdx} need MDX modules, the rest are rendered in the content store`);
 
@@ -59,10 +62,8 @@ export function articleLoader(dir: string): Loader {
           (error: unknown) => context.logger.error(`${path}: ${(error as Error).message}`),
         );
       };
-      const sync = (path: string) => enqueue(path, async () => {
-        await syncArticle(context, bodies, path, await readFile(path, 'utf8'), renderer);
-        await bodies.flush();
-      });
+      // A page may be asked for at any moment: an edited entry is set only once its body is on disk.
+      const sync = (path: string) => enqueue(path, async () => syncArticle(context, bodies, path, await readFile(path, 'utf8'), renderer, { bodyFirst: true }));
       watcher.on('change', sync);
       watcher.on('add', sync);
       watcher.on('unlink', (path) => enqueue(path, async () => store.delete(articleId(path))));
@@ -80,7 +81,7 @@ type Outcome = 'unchanged' | 'rendered' | 'mdx';
  * Puts one article, `contents` read from `path`, into the store (its rendered body into `bodies`), unless the store
  * holds it from the same file and renderer and its body is still on disk.
  */
-async function syncArticle({ store, parseData, generateDigest, config }: LoaderContext, bodies: ArticleBodies, path: string, contents: string, renderer: string): Promise<{ id: string; outcome: Outcome }> {
+async function syncArticle({ store, parseData, generateDigest, config }: LoaderContext, bodies: ArticleBodies, path: string, contents: string, renderer: string, { bodyFirst = false } = {}): Promise<{ id: string; outcome: Outcome }> {
   const id = articleId(path);
   const filePath = relative(fileURLToPath(config.root), path).split(sep).join('/');
   const asModule = setting('mdxModules');
@@ -99,11 +100,15 @@ async function syncArticle({ store, parseData, generateDigest, config }: LoaderC
   const { frontmatter, content } = parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' });
   const data = await parseData({ id, data: frontmatter, filePath: path });
   const rendered = asModule ? null : renderedOrMdx(content);
+  // Astro's store skips an entry whose digest it holds already: a moved file (same bytes, another folder) must
+  // replace its entry, or the entry keeps the old path for good.
+  if (kept) store.delete(id);
   if (!rendered) {
     store.set({ id, data, body: content.trim(), filePath, digest, deferredRender: true });
     return { id, outcome: 'mdx' };
   }
   await bodies.write(digest, { source: content.trim(), html: rendered.html });
+  if (bodyFirst) await bodies.flush();
   store.set({ id, data, filePath, digest });
   return { id, outcome: 'rendered' };
 }

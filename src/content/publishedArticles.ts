@@ -29,17 +29,8 @@ export async function articleBodyHtml(article: Article): Promise<string | undefi
 }
 
 /** Each article with its MDX source, in the order given; only a few bodies are held at once. */
-export async function* withArticleSources(articles: readonly Article[]): AsyncGenerator<{ article: Article; source: string }> {
-  const stored = bodies.readInOrder(articles.filter((article) => !isMdxModule(article)));
-  for (const article of articles) {
-    if (isMdxModule(article)) {
-      yield { article, source: article.body ?? '' };
-      continue;
-    }
-    const next = await stored.next();
-    if (next.done) throw new Error(`zhpress: no body read for article "${article.id}"`);
-    yield { article, source: next.value.body.source };
-  }
+export function withArticleSources(articles: readonly Article[]): AsyncGenerator<{ article: Article; source: string }> {
+  return bodies.withSources(articles, isMdxModule);
 }
 
 /** Whether the body is left to `@astrojs/mdx`: Astro's entries carry the loader's `deferredRender`, untyped. */

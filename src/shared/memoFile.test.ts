@@ -20,6 +20,15 @@ test('memo files', async (t) => {
     assert.deepEqual([...(await readMemoFile(file))], [['a', 1]]);
   });
 
+  await t.test('should close the file when it stops at a line that is not an entry', { skip: process.platform !== 'linux' && 'counts open files in /proc' }, async () => {
+    writeFileSync(file, `not an entry\n${'["x",1]\n'.repeat(50_000)}`);
+    const open = () => readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (let i = 0; i < 5; i++) await readMemoFile(file);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.ok(open() <= before, `reading a memo cut short must not leave its file open (${before} open before, ${open()} after)`);
+  });
+
   await t.test('should write entries in key order, one line each, and read them back', async () => {
     await writeMemoFile(file, new Map<string, unknown>([['b', [1]], ['a', null]]));
     assert.equal(readFileSync(file, 'utf8'), '["a",null]\n["b",[1]]\n', 'the same entries give the same bytes, whatever order they came in');

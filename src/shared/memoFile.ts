@@ -18,7 +18,8 @@ import { writeFileAtomic } from './writeFileAtomic.ts';
  */
 export async function readMemoFile(file: string, revive: (entry: unknown) => unknown = (entry) => entry): Promise<Map<string, unknown>> {
   const entries = new Map<string, unknown>();
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const input = createReadStream(file, { encoding: 'utf8' });
+  const lines = createInterface({ input, crlfDelay: Infinity });
   try {
     for await (const line of lines) {
       const entry = parseEntry(line);
@@ -29,6 +30,8 @@ export async function readMemoFile(file: string, revive: (entry: unknown) => unk
     // missing or unreadable: no memo
   } finally {
     lines.close();
+    // Closing the lines only pauses the file: a memo cut short would keep it open.
+    if (!input.closed) await new Promise<void>((resolve) => input.once('close', () => resolve()).destroy());
   }
   return entries;
 }
