@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { detached } from '../shared/detached.ts';
 import type { SourceScript } from '../shared/variants.ts';
 
 /** What search needs from a built article page, in the page's own script. */
@@ -110,5 +111,8 @@ export function readArticlePage(html: string): ArticlePage | null {
   parser.write(html);
   parser.end();
   if (!found) return null;
-  return { title: title.replace(/\s+/g, ' ').trim(), blocks, published, filters, sourceScript };
+  const kept: Record<string, string[]> = {};
+  for (const [key, values] of Object.entries(filters)) kept[detached(key)] = values.map(detached);
+  return { title: detached(title.replace(/\s+/g, ' ').trim()), blocks, published: detached(published), filters: kept, sourceScript };
 }
+

@@ -1,6 +1,7 @@
 import type { SiteConverters } from '../convert/siteConverters.ts';
 import type { Change } from '../convert/scriptConverter.ts';
 import { variants, type SourceScript } from '../shared/variants.ts';
+import { detached } from '../shared/detached.ts';
 
 /**
  * One thing the site writes differently per variant: its forms in the order of `variants`
@@ -83,7 +84,8 @@ export class VocabularyBuilder {
       const unitKey = forms.join('\u0000');
       const unit = this.#units.get(unitKey);
       if (unit) unit.count++;
-      else this.#units.set(unitKey, { forms, count: 1 });
+      // Forms are cut from the article's text: copies, or each unit would hold a whole article.
+      else this.#units.set(unitKey, { forms: forms.map(detached), count: 1 });
     }
   }
 

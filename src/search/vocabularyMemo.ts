@@ -5,6 +5,7 @@ import { filesUnder } from '../shared/filesUnder.ts';
 import { readMemoFile, writeMemoFile } from '../shared/memoFile.ts';
 import { packageVersions } from '../shared/packageVersions.ts';
 import type { SourceScript } from '../shared/variants.ts';
+import { detached } from '../shared/detached.ts';
 import type { ArticleUnitsMemo } from './vocabulary.ts';
 
 /** The memo's name for an article's text (`articleText` in vocabulary.ts) in the script it was written in. */
@@ -79,7 +80,8 @@ function sharedUnits(): (entry: unknown) => unknown {
     return entry.map((forms) => {
       const key = forms.join('\u0000');
       let one = shared.get(key);
-      if (!one) shared.set(key, (one = forms));
+      // The first article's forms are cut from its text: a copy, or the unit would hold that whole text.
+      if (!one) shared.set(key, (one = forms.map(detached)));
       return one;
     });
   };
