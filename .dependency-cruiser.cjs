@@ -60,11 +60,15 @@ module.exports = {
     stageWall('publish', ['convert', 'search', 'offline'], 'Publishing finishes the site after Astro: it runs conversion, search and offline, and nothing runs it but Astro and the cli.'),
     {
       name: 'client-imports-no-build-time-code',
-      comment: "Scripts under src/*/client/ run in the reader's browser: anything they import is bundled into a page, so it must not reach Node built-ins, Astro or the build-time settings and statistics.",
+      comment: "Scripts under src/*/client/ run in the reader's browser: anything they import is bundled into a page, so it must not reach Node built-ins, Astro or the build-time settings and statistics. Nor the indexer's own modules: Astro's incremental build hashes every module a page's script imports, as source, so an edit to build-only code there would re-render every page of the site (the shard format the browser reads is in search/vocabularyShard.ts for that reason).",
       severity: 'error',
       from: { path: '^src/[^/]+/client/', pathNot: '\\.test\\.ts$' },
       to: {
-        path: ['^node:', '^(fs|path|os|child_process|crypto|url|worker_threads)$', '^node_modules/astro/', '^src/shared/(settings|buildStats)\\.ts$', '^src/cli/', '^src/pages/'],
+        path: [
+          '^node:', '^(fs|path|os|child_process|crypto|url|worker_threads)$', '^node_modules/astro/', '^src/shared/(settings|buildStats)\\.ts$', '^src/cli/', '^src/pages/',
+          '^src/search/(vocabulary|vocabularyMemo|indexSite|indexedPages|articlePage|indexSize|pagefindVolume|volumeWriters|volumeWorker)\\.ts$',
+          '^src/shared/(memoFile|detached|writeFileAtomic|filesUnder|moduleTreeDigest|packageVersions|readFilesInOrder)\\.ts$',
+        ],
         reachable: true,
       },
     },

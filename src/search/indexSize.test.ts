@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { formatIndexSize, searchIndexSize, vocabularyBytesForQuery } from './indexSize.ts';
-import { shardOf } from './vocabulary.ts';
+import { shardOf } from './vocabularyShard.ts';
 
 test('searchIndexSize', async (t) => {
   const outDir = mkdtempSync(join(tmpdir(), 'zhpress-size-'));

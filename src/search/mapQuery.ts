@@ -1,5 +1,5 @@
 import { variants, type SourceScript, type VariantId } from '../shared/variants.ts';
-import { shardOf, type VocabularyShard } from './vocabulary.ts';
+import { shardOf, type VocabularyShard } from './vocabularyShard.ts';
 
 /** A reader's form of one unit, reached from a form the query may contain. */
 export interface UnitReading {

@@ -1,6 +1,6 @@
 import type { VariantId } from '../shared/variants.ts';
 import type { QueryVocabulary } from './mapQuery.ts';
-import type { VocabularyShard } from './vocabulary.ts';
+import type { VocabularyShard } from './vocabularyShard.ts';
 
 /**
  * The vocabulary that rewrites text of the `from` variant as the `to` variant writes it, for `mapQuery`: the

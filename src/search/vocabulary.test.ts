@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadGlossary } from '../content/glossary.ts';
 import { createSiteConverters } from '../convert/siteConverters.ts';
-import { buildVocabulary, mergeSpans, shardOf, shardVocabulary, usageClass, type VocabularySource } from './vocabulary.ts';
+import { buildVocabulary, mergeSpans, shardVocabulary, usageClass, type VocabularySource } from './vocabulary.ts';
+import { shardOf } from './vocabularyShard.ts';
 
 const converters = createSiteConverters(await loadGlossary('content/glossary.yaml'));
 const formsOf = (units: ReturnType<typeof buildVocabulary>, hans: string) => units.find((u) => u.forms[0] === hans)?.forms;

@@ -2,6 +2,7 @@ import type { SiteConverters } from '../convert/siteConverters.ts';
 import type { Change } from '../convert/scriptConverter.ts';
 import { variants, type SourceScript } from '../shared/variants.ts';
 import { detached } from '../shared/detached.ts';
+import { shardOf, type VocabularyShard } from './vocabularyShard.ts';
 
 /**
  * One thing the site writes differently per variant: its forms in the order of `variants`
@@ -152,14 +153,6 @@ function applyWithin(text: string, changes: readonly Change[], start: number, en
   return out + text.slice(at, end);
 }
 
-/** How many vocabulary shards there are: a query loads the shards of its characters only. */
-export const SHARD_COUNT = 64;
-
-/** The shard a form starting with `ch` is in: its code point modulo `SHARD_COUNT`, as two hex digits. */
-export function shardOf(ch: string): string {
-  return (ch.codePointAt(0)! % SHARD_COUNT).toString(16).padStart(2, '0');
-}
-
 /**
  * How much a unit is used, coarsely: the bit length of its article count (1 → 1, 2–3 → 2, 4–7 → 3, …). A shard
  * keeps the class, not the count, so publishing an article changes a shard only where a unit appears or its
@@ -168,14 +161,6 @@ export function shardOf(ch: string): string {
  */
 export function usageClass(count: number): number {
   return 32 - Math.clz32(count);
-}
-
-/** A vocabulary shard as written to `pagefind/vocab/<shard>.json`. */
-export interface VocabularyShard {
-  /** The variant of each position of `units[i]`, so a reader never depends on the order of `variants`. */
-  variants: string[];
-  /** `[form per variant…, usage class]` (`usageClass` of the unit's count). */
-  units: Array<Array<string | number>>;
 }
 
 /**

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadGlossary } from '../../content/glossary.ts';
 import { createSiteConverters } from '../../convert/siteConverters.ts';
-import { buildVocabulary, shardVocabulary, type VocabularyShard } from '../vocabulary.ts';
+import { buildVocabulary, shardVocabulary } from '../vocabulary.ts';
+import type { VocabularyShard } from '../vocabularyShard.ts';
 import { stateInVariant } from './switcherState.ts';
 
 const converters = createSiteConverters(await loadGlossary('content/glossary.yaml'));

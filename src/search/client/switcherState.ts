@@ -2,7 +2,7 @@ import { isVariantId, type VariantId } from '../../shared/variants.ts';
 import { createSitePaths } from '../../shared/sitePaths.ts';
 import { mapQuery, shardsForQuery } from '../mapQuery.ts';
 import { switchVocabulary } from '../switchVocabulary.ts';
-import type { VocabularyShard } from '../vocabulary.ts';
+import type { VocabularyShard } from '../vocabularyShard.ts';
 import { SEARCH_STATE_EVENT } from './searchState.ts';
 import { pageShardLoader, EMPTY_SHARD } from './vocabularyShards.ts';
 

@@ -1,4 +1,4 @@
-import type { VocabularyShard } from '../vocabulary.ts';
+import type { VocabularyShard } from '../vocabularyShard.ts';
 
 /** The shard of characters no unit holds: text stays as written. */
 export const EMPTY_SHARD: VocabularyShard = { variants: [], units: [] };
