@@ -40,6 +40,28 @@ test('readArticlePage', async (t) => {
   });
 });
 
+/** A Pagefind that records the records it is given and the bundles it writes (each with its entry file). */
+function recordingEngine(): { engine: PagefindEngine; records: unknown[]; written: string[] } {
+  const records: unknown[] = [];
+  const written: string[] = [];
+  const engine: PagefindEngine = {
+    close: async () => null,
+    createIndex: (async () => ({
+      errors: [],
+      index: {
+        addCustomRecord: async (record: unknown) => (records.push(record), { errors: [], file: {} }),
+        writeFiles: async ({ outputPath }: { outputPath: string }) => {
+          written.push(outputPath);
+          mkdirSync(outputPath, { recursive: true });
+          writeFileSync(join(outputPath, 'pagefind-entry.json'), '');
+          return { errors: [], outputPath };
+        },
+      },
+    })) as unknown as PagefindEngine['createIndex'],
+  };
+  return { engine, records, written };
+}
+
 test('indexSite', async (t) => {
   const outDir = mkdtempSync(join(tmpdir(), 'zhpress-index-'));
   t.after(() => rmSync(outDir, { recursive: true, force: true }));
@@ -115,17 +137,7 @@ test('indexSite', async (t) => {
       for (const variant of variants) for (const slug of ['b', 'c']) rmSync(join(outDir, variant.id, slug), { recursive: true });
     });
     const indexed = async (recordsHeld?: number) => {
-      const records: unknown[] = [];
-      const engine: PagefindEngine = {
-        close: async () => null,
-        createIndex: (async () => ({
-          errors: [],
-          index: {
-            addCustomRecord: async (record: unknown) => (records.push(record), { errors: [], file: {} }),
-            writeFiles: async ({ outputPath }: { outputPath: string }) => (mkdirSync(outputPath, { recursive: true }), writeFileSync(join(outputPath, 'pagefind-entry.json'), ''), { errors: [], outputPath }),
-          },
-        })) as unknown as PagefindEngine['createIndex'],
-      };
+      const { engine, records } = recordingEngine();
       await indexSite(outDir, logger, { writers: inProcessWriters(engine), ...(recordsHeld === undefined ? {} : { recordsHeld }) });
       const vocabulary = readdirSync(join(outDir, 'pagefind', 'vocab')).sort().map((name) => readFileSync(join(outDir, 'pagefind', 'vocab', name), 'utf8'));
       // Volumes of different variants may be written in any order; each volume's records keep theirs.
@@ -142,19 +154,9 @@ test('indexSite', async (t) => {
     const empty = mkdtempSync(join(tmpdir(), 'zhpress-index-empty-'));
     t.after(() => rmSync(empty, { recursive: true, force: true }));
     for (const variant of variants) mkdirSync(join(empty, variant.id), { recursive: true });
-    const written: string[] = [];
-    const engine: PagefindEngine = {
-      close: async () => null,
-      createIndex: (async () => ({
-        errors: [],
-        index: {
-          addCustomRecord: async () => ({ errors: [], file: {} }),
-          writeFiles: async ({ outputPath }: { outputPath: string }) => (written.push(outputPath.slice(empty.length)), mkdirSync(outputPath, { recursive: true }), { errors: [], outputPath }),
-        },
-      })) as unknown as PagefindEngine['createIndex'],
-    };
+    const { engine, written } = recordingEngine();
     await indexSite(empty, logger, { writers: inProcessWriters(engine) });
-    assert.deepEqual(written.sort(), variants.map((v) => `/pagefind/${v.id}/open/`).sort());
+    assert.deepEqual(written.map((path) => path.slice(empty.length)).sort(), variants.map((v) => `/pagefind/${v.id}/open/`).sort());
     for (const variant of variants) assert.deepEqual(JSON.parse(readFileSync(join(empty, 'pagefind', variant.id, 'volumes.json'), 'utf8')), { volumes: [] });
   });
 
