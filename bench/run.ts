@@ -36,7 +36,7 @@ import { variantIds } from '../src/shared/variants.ts';
 import { findSeedMdx, parseSeedArticle, writeCorpus } from './corpus.ts';
 import { writeDocsFigures } from './docsFigures.ts';
 import { describeMachine } from './machine.ts';
-import { launchChromium, measureFirstView, measureFurtherQuery, measureSearch, measureSearchFromArticle, searchQueries, warmSearchQueries } from './measureBrowser.ts';
+import { launchChromium, measureFirstView, measureFurtherQuery, measureSearch, measureSearchFromArticle, searchQueries, warmSearchQueries, warmUpBrowser } from './measureBrowser.ts';
 import { countPages, keyLogLines, logTail, pageTimings, runBuild, searchIndexSizes, stopBuilds, summarizeStages, treeSize } from './measureBuild.ts';
 import { converterText, measureConverter, type ConverterBench } from './measureConverter.ts';
 import { measureNewsroom } from './measureNewsroom.ts';
@@ -249,6 +249,7 @@ async function measureSize(articles: number): Promise<SizeResult> {
     if (chromium && build.ok) {
       const { server, origin } = await serveSite(siteDir);
       try {
+        await warmUpBrowser(chromium, origin, '/404.html');
         for (const query of searchQueries) {
           const m = await measureSearch(chromium, origin, query);
           result.search.push(m);

@@ -40,4 +40,25 @@ test('excerpts', async (t) => {
   await t.test('should match letters case-insensitively and keep them as written', () => {
     assert.equal(shown(buildExcerpt(record('t', '跨入GDP门槛'), [tokenize('gdp')])), '跨入[GDP]门槛');
   });
+  await t.test('should find what a plain scan finds: leftmost, the longest of phrases starting together, case-insensitive', () => {
+    // The plain scan (what findPhrases did before it looked phrases up by their first token), as the reference.
+    const plainScan = (tokens: readonly string[], phrases: ReadonlyArray<readonly string[]>) => {
+      const byLength = phrases.filter((p) => p.length > 0).sort((a, b) => b.length - a.length);
+      const found: { start: number; end: number }[] = [];
+      for (let i = 0; i < tokens.length; ) {
+        const phrase = byLength.find((p) => i + p.length <= tokens.length && p.every((w, k) => tokens[i + k]!.toLowerCase() === w.toLowerCase()));
+        if (phrase) found.push({ start: i, end: (i += phrase.length) });
+        else i++;
+      }
+      return found;
+    };
+    const words = ['城', '市', '大', '脑', 'GDP', 'gdp', BREAK];
+    let seed = 7;
+    const pick = () => words[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % words.length]!;
+    for (let round = 0; round < 200; round++) {
+      const tokens = Array.from({ length: 40 }, pick);
+      const phrases = Array.from({ length: 1 + (round % 4) }, (_, k) => Array.from({ length: 1 + ((round + k) % 3) }, pick));
+      assert.deepEqual(findPhrases(tokens, phrases), plainScan(tokens, phrases), `tokens ${tokens.join(' ')}; phrases ${phrases.map((p) => p.join(' ')).join(' | ')}`);
+    }
+  });
 });

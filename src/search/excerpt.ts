@@ -1,4 +1,4 @@
-import { BREAK, sameToken, spaceBetween, tokenText } from './tokens.ts';
+import { BREAK, spaceBetween, tokenText } from './tokens.ts';
 
 /** Where a phrase stands in a token list: `tokens.slice(start, end)`. */
 export interface TokenMatch {
@@ -6,16 +6,35 @@ export interface TokenMatch {
   end: number;
 }
 
+/** Tokens lower-cased, as Pagefind compares words; kept per token list, which a result item searches several times. */
+const loweredTokens = new WeakMap<readonly string[], readonly string[]>();
+function lowered(tokens: readonly string[]): readonly string[] {
+  let lower = loweredTokens.get(tokens);
+  if (!lower) loweredTokens.set(tokens, (lower = tokens.map((token) => token.toLowerCase())));
+  return lower;
+}
+
 /**
  * Every occurrence of any of the phrases in `tokens`, leftmost first and, where two start together, the longest;
  * occurrences do not overlap. Tokens compare as Pagefind compares words (case-insensitive).
+ *
+ * One pass over the tokens, the phrases looked up by their first token: a result's excerpt runs this over a
+ * whole article (thousands of tokens) once per reading of the query, before the result is shown.
  */
 export function findPhrases(tokens: readonly string[], phrases: ReadonlyArray<readonly string[]>): TokenMatch[] {
-  const byLength = phrases.filter((p) => p.length > 0).sort((a, b) => b.length - a.length);
+  const byFirst = new Map<string, (readonly string[])[]>();
+  // Longest first (a stable sort: among equal lengths, the order given).
+  for (const phrase of phrases.filter((p) => p.length > 0).sort((a, b) => b.length - a.length)) {
+    const lower = phrase.map((token) => token.toLowerCase());
+    const bucket = byFirst.get(lower[0]!);
+    if (bucket) bucket.push(lower);
+    else byFirst.set(lower[0]!, [lower]);
+  }
+  const lower = lowered(tokens);
   const matches: TokenMatch[] = [];
   let i = 0;
-  while (i < tokens.length) {
-    const phrase = byLength.find((p) => i + p.length <= tokens.length && p.every((t, k) => sameToken(tokens[i + k]!, t)));
+  while (i < lower.length) {
+    const phrase = byFirst.get(lower[i]!)?.find((p) => i + p.length <= lower.length && p.every((t, k) => lower[i + k] === t));
     if (phrase) {
       matches.push({ start: i, end: i + phrase.length });
       i += phrase.length;

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as pagefind from 'pagefind';
+import { quickenPagefindStartup } from './pagefindStartup.ts';
 
 /** The part of Pagefind's Node API indexing uses (a test passes a fake). */
 export type PagefindEngine = Pick<typeof pagefind, 'createIndex' | 'close'>;
@@ -44,8 +45,10 @@ const unusedBundleFiles = [
 /** Pagefind's wasm for records of language `und` (every record, see `searchRecord` in indexSite.ts): no stemming. */
 export const PAGEFIND_WASM = 'wasm.unknown.pagefind';
 
+/** Pagefind's code: the page's and its worker's. */
+const scriptFiles = ['pagefind.js', 'pagefind-worker.js'];
 // Older volumes are merged into the newest one's Pagefind, which has already loaded its code and wasm.
-export const codeFiles = ['pagefind.js', 'pagefind-worker.js', PAGEFIND_WASM];
+export const codeFiles = [...scriptFiles, PAGEFIND_WASM];
 
 /**
  * Everything besides its records that decides the bytes of a volume: Pagefind's version, its chunk size, and
@@ -53,7 +56,7 @@ export const codeFiles = ['pagefind.js', 'pagefind-worker.js', PAGEFIND_WASM];
  * volume written the old way.
  */
 export function volumeSettings(): Record<string, string | number> {
-  return { pagefind: pagefindVersion(), chunkPositions: chunkPositions(), layout: 1 };
+  return { pagefind: pagefindVersion(), chunkPositions: chunkPositions(), layout: 2 };
 }
 
 let version: string | undefined;
@@ -92,4 +95,10 @@ export async function writePagefindVolume(engine: PagefindEngine, job: VolumeJob
     await engine.close();
   }
   for (const file of [...unusedBundleFiles, ...(job.withCode ? [] : codeFiles)]) await rm(join(job.outputPath, file), { force: true });
+  if (job.withCode) {
+    for (const file of scriptFiles) {
+      const path = join(job.outputPath, file);
+      await writeFile(path, quickenPagefindStartup(await readFile(path, 'utf8'), path));
+    }
+  }
 }

@@ -6,7 +6,8 @@ import { rememberVariantChoice } from './rememberVariantChoice.ts';
  * The one script of every page (`PageScript.astro`). One entry, not one per component: a page with several
  * module scripts found the chunks they share only once it had the scripts, three round trips in a row before
  * the variant switcher's code was there, and scripts that arrive before the first paint count against it.
- * What only some pages need is imported when such a page is shown, found by the element it works on.
+ * What only some pages need is imported when such a page is shown, found by the element it works on. The
+ * search page is the exception: its code is a second entry (`search.astro`), wanted at once on every visit.
  */
 export function startPage(document: Document): void {
   // The root page only opens the reader's variant (without JavaScript it lists all four).
@@ -44,10 +45,6 @@ export function startPage(document: Document): void {
   // Only an article opened from a search result loads the highlighter.
   if (highlight && document.querySelector('article[data-pagefind-body]')) {
     void import('../../search/client/highlightPage.ts').then(({ highlightPage }) => highlightPage(document, location.search));
-  }
-
-  if (searchPage) {
-    void import('../../search/client/searchPage.ts').then(({ startSearchPage }) => startSearchPage(document));
   }
 
   const offlineList = document.querySelector<HTMLElement>('[data-offline-list]');
