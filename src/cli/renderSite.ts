@@ -29,7 +29,7 @@ await writeFile(unfinished, String(process.pid));
 const folders = { outDir: resolve(outDir), cacheDir: resolve(cacheDir) };
 if (!setting('bare')) useLinkedPages(folders);
 try {
-  const linked = force || setting('shard') || setting('bare') ? new Map<string, number>() : await linkCachedPages(folders);
+  const linked = force || setting('shard') || setting('bare') ? new Map<string, number>() : linkCachedPages(folders);
   await build({ outDir, cacheDir, force, logLevel: setting('logLevel') });
   const removed = await removeVanishedPages(folders, linked);
   if (linked.size > 0) console.log(`[zhpress] ${linked.size} pages of the last build linked into place, ${removed} of them no longer built and removed`);

@@ -30,7 +30,7 @@ test('pages linked from the cache', async (t) => {
   useLinkedPages(folders);
   t.after(() => useLinkedPages(undefined));
 
-  const linked = await linkCachedPages(folders);
+  const linked = linkCachedPages(folders);
   await t.test('should link every cached page into the empty output folder, sharing the file', () => {
     assert.deepEqual([...linked.keys()].sort(), Object.keys(cached).sort());
     for (const file of Object.keys(cached)) assert.equal(statSync(join(outDir, file)).ino, statSync(join(cacheDir, 'dist', file)).ino, `${file} is a link to its cache copy`);
@@ -79,7 +79,7 @@ test('pages linked from a cache on another file system: none, and Astro copies t
   mkdirSync(join(cacheDir, 'dist', 'zh-tw', 'a'), { recursive: true });
   writeFileSync(join(cacheDir, 'dist', 'zh-tw', 'a', 'index.html'), '<p>a</p>');
   writeFileSync(join(cacheDir, 'incremental-build.json'), JSON.stringify({ routes: { r: { paths: { '/zh-tw/a/': { outputFile: 'zh-tw/a/index.html' } } } } }));
-  const linked = await linkCachedPages({ outDir, cacheDir });
+  const linked = linkCachedPages({ outDir, cacheDir });
   assert.equal(linked.size, 0, 'nothing is linked, and the build goes on');
   assert.equal(existsSync(join(outDir, 'zh-tw', 'a', 'index.html')), false);
 });
