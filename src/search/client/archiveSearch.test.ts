@@ -210,6 +210,46 @@ test('ArchiveSearch', async (t) => {
     assert.deepEqual(again.map(ids), [['a'], ['a', 'c', 'd', 'e', 'f']], 'a later search: the newest volume first, then the whole archive at once');
     assert.deepEqual(again.map((step) => step.done), [false, true]);
   });
+
+  await t.test('should ask the whole archive for a reading\'s count with its exact search only when the newest volume matched it', async () => {
+    const bundles: Record<string, FakePage[]> = {
+      '/v0/': [{ id: 'a', text: '城市大脑', date: '2024-03' }],
+      '/v1/': [
+        { id: 'c', text: '城市大脑，智慧城市，城市大脑', date: '2023-12' },
+        { id: 'd', text: '智慧', date: '2023-11' },
+      ],
+    };
+    /** The searches asked of the merged Pagefind, as they start and end. */
+    const events: string[] = [];
+    const pagefind = fakePagefind(bundles, '/v0/');
+    const search = pagefind.search.bind(pagefind);
+    pagefind.search = async (term, options) => {
+      events.push(`start ${term}`);
+      const answer = await search(term, options);
+      events.push(`end ${term}`);
+      return answer;
+    };
+    const newest = fakePagefind({ '/v0/': bundles['/v0/']! }, '/v0/');
+    const archive = new ArchiveSearch(pagefind, listed(bundles), { canLoad: async () => true, newest });
+    const started = (term: string) => events.indexOf(`start ${term}`);
+    const ended = (term: string) => events.indexOf(`end ${term}`);
+
+    // 城市大脑 stands in the newest volume, so surely in the archive: both searches start before either ends.
+    const best = await collect(archive.search(planQuery('城市大脑'), {}, ''));
+    assert.deepEqual(ids(best.at(-1)!), ['c', 'a'], 'best match over the whole archive: c uses the phrase twice');
+    assert.ok(started('城 市 大 脑') >= 0 && started('城 市 大 脑') < ended('"城 市 大 脑"'), `the count should be asked for with the exact search: ${events.join(', ')}`);
+
+    // 智慧 stands only in the older volume: its count waits for its exact search to find it.
+    events.length = 0;
+    const older = await collect(archive.search(planQuery('智慧'), {}, ''));
+    assert.deepEqual(ids(older.at(-1)!), ['c', 'd']);
+    assert.ok(started('智 慧') > ended('"智 慧"'), `a reading the newest volume lacked should be counted after its exact search: ${events.join(', ')}`);
+
+    // A query that matches nothing costs its exact searches only.
+    events.length = 0;
+    await collect(archive.search(planQuery('无关'), {}, ''));
+    assert.equal(started('无 关'), -1, `a query that matches nothing should not be counted: ${events.join(', ')}`);
+  });
 });
 
 test('archiveOrder', async (t) => {
