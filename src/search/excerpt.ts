@@ -6,7 +6,10 @@ export interface TokenMatch {
   end: number;
 }
 
-/** Tokens lower-cased, as Pagefind compares words; kept per token list, which a result item searches several times. */
+/**
+ * Tokens lower-cased, as Pagefind compares words; kept per token list, which a result item searches several
+ * times. A token list given to `findPhrases` must not be changed afterwards (callers pass a fresh split).
+ */
 const loweredTokens = new WeakMap<readonly string[], readonly string[]>();
 function lowered(tokens: readonly string[]): readonly string[] {
   let lower = loweredTokens.get(tokens);

@@ -211,6 +211,42 @@ test('ArchiveSearch', async (t) => {
     assert.deepEqual(again.map((step) => step.done), [false, true]);
   });
 
+  await t.test('should list the merged archive by date once, however many searches overlap', async () => {
+    const pagefind = fakePagefind(volumes, '/v0/');
+    const search = pagefind.search.bind(pagefind);
+    let listings = 0;
+    // The first listing is held until released, as a slow one over a large archive would be.
+    let listingStarted!: () => void;
+    const started = new Promise<void>((resolve) => (listingStarted = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // The second search's step over the merged archive (after its own `#extend`) asks for its phrase.
+    let secondMatching!: () => void;
+    const matching = new Promise<void>((resolve) => (secondMatching = resolve));
+    pagefind.search = async (term, options) => {
+      if (term === '"大 脑"') secondMatching();
+      if (term === null && options?.sort) {
+        listings++;
+        listingStarted();
+        await released;
+      }
+      return search(term, options);
+    };
+    const newest = fakePagefind({ '/v0/': volumes['/v0/']! }, '/v0/');
+    const archive = new ArchiveSearch(pagefind, archiveVolumes, { canLoad: async () => true, newest });
+    // A reader who types on while the first search is still going: the second search starts while the first
+    // one's listing of the merged archive is under way.
+    const first = collect(archive.search(planQuery('城市大脑'), {}, ''));
+    await started;
+    const second = collect(archive.search(planQuery('大脑'), {}, 'newest'));
+    await matching;
+    release();
+    const [a, b] = await Promise.all([first, second]);
+    assert.equal(listings, 1, 'one date listing of the merged volumes, shared by both searches');
+    assert.deepEqual(ids(a.at(-1)!), ['c', 'a', 'e', 'f']);
+    assert.deepEqual(ids(b.at(-1)!), ['a', 'c', 'd', 'e', 'f'], 'newest first across the archive');
+  });
+
   await t.test('should ask the whole archive for a reading\'s count with its exact search only when the newest volume matched it', async () => {
     const bundles: Record<string, FakePage[]> = {
       '/v0/': [{ id: 'a', text: '城市大脑', date: '2024-03' }],

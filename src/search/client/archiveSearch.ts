@@ -65,6 +65,8 @@ export class ArchiveSearch {
   #merged = 1;
   /** The volumes whose pages `#age` places (on `#pagefind`). */
   #aged = 0;
+  /** The volumes whose ages are learned or being learned on `#pagefind`: one listing per count, however many searches ask. */
+  #agesAskedFor = 0;
   #extending: Promise<boolean> | null = null;
   /** The ages of the merged volumes' pages, once learned (`#learnAges` on `#pagefind`). */
   #agesLearned: Promise<void> = Promise.resolve();
@@ -119,9 +121,13 @@ export class ArchiveSearch {
         await Promise.all(merges);
         // The listing that dates the merged pages runs beside the search that follows (which awaits it only to
         // order its matches): one after the other they cost 150 ms more at 10,000 articles.
-        if (this.#aged < this.#merged) {
-          this.#agesLearned = this.#learnAges(this.#pagefind, this.#merged);
-          this.#agesLearned.catch(() => {}); // a search that follows awaits it and fails with it
+        if (this.#agesAskedFor < this.#merged) {
+          const count = (this.#agesAskedFor = this.#merged);
+          this.#agesLearned = this.#learnAges(this.#pagefind, count);
+          // A search that follows awaits it and fails with it; the next merge asks again.
+          this.#agesLearned.catch(() => {
+            if (this.#agesAskedFor === count) this.#agesAskedFor = this.#aged;
+          });
         }
         return this.#merged === this.volumes;
       } finally {
@@ -146,6 +152,8 @@ export class ArchiveSearch {
     if (!order) console.warn(`zhpress: the search listing does not match volumes.json (${sizes.join(', ')} articles); results are ordered as Pagefind lists them.`);
     const ages = new Map<string, number>();
     for (const id of order ?? listing.map((result) => result.id)) if (!ages.has(id)) ages.set(id, ages.size);
+    // A listing of fewer volumes than one already learned (an older search's, finishing last) changes nothing.
+    if (own && count < this.#aged) return;
     // Volume 0's pages come first either way: a listing of more volumes never moves a page already placed.
     if (own || ages.size > this.#age.size) this.#age = ages;
     if (own) this.#aged = count;
@@ -189,7 +197,10 @@ export class ArchiveSearch {
       yield { results, done: this.volumes === 1 };
       if (this.volumes === 1) return;
     } else if (this.#merged === 1 && this.volumes > 1) {
-      if (this.#aged === 0) await this.#learnAges(this.#pagefind, 1);
+      if (this.#aged === 0) {
+        this.#agesAskedFor = Math.max(this.#agesAskedFor, 1);
+        await this.#learnAges(this.#pagefind, 1);
+      }
       ({ results, matched } = await this.#match(this.#pagefind, terms, filters, sort));
       yield { results, done: false };
     }
@@ -223,7 +234,7 @@ export class ArchiveSearch {
     const matched = new Set<string>();
     if (terms.length === 0) {
       const [listed] = await Promise.all([search(null), aged]);
-      return { results: listed.sort((a, b) => age(a.id) - age(b.id)), matched };
+      return { results: listed.sort((a, b) => age(a.id) - age(b.id)), matched: new Set(matched) };
     }
 
     // Every reading of every term is searched at once: their index chunks load side by side (a query of
@@ -266,7 +277,8 @@ export class ArchiveSearch {
       for (const [id, count] of best) scores.set(id, (scores.get(id) ?? 0) + Math.log1p(count));
       const before: Set<string> | null = found;
       found = before === null ? ids : new Set([...before].filter((id: string) => ids.has(id)));
-      if (found.size === 0) return { results: [], matched };
+      // A copy: readings still being searched would add to the set after it is handed on.
+      if (found.size === 0) return { results: [], matched: new Set(matched) };
     }
     await aged;
     const ordered = [...(found ?? [])].sort((a, b) => {
@@ -276,7 +288,7 @@ export class ArchiveSearch {
       }
       return age(a) - age(b);
     });
-    return { results: ordered.map((id) => byId.get(id)!), matched };
+    return { results: ordered.map((id) => byId.get(id)!), matched: new Set(matched) };
   }
 }
 
