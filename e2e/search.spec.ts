@@ -367,6 +367,23 @@ test.describe('search', () => {
     await expect(page.getByRole('searchbox'), 'the script must not empty the box the reader typed in').toHaveValue('城市大脑');
   });
 
+  test('every script the search page runs before its first result is named in its HTML (no chunk found only once its importer arrived)', async ({ page, site }) => {
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (/\/_astro\/[^/]+\.js$/.test(new URL(request.url()).pathname)) scripts.push(new URL(request.url()).pathname);
+    });
+    for (const variant of variants) {
+      scripts.length = 0;
+      await page.goto(site.url(`${variant.id}/search/?q=${encodeURIComponent('城市大脑')}`));
+      await expect(resultLinks(page).first()).toBeVisible();
+      const named = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>('head link[rel="modulepreload"], script[type="module"][src]')].map((el) => new URL('src' in el ? el.src : el.href).pathname),
+      );
+      const late = [...new Set(scripts)].filter((path) => !named.includes(path));
+      expect(late, `${variant.id}: these scripts were found only once the script importing them had arrived; addModulePreloads (src/publish/modulePreloads.ts) should name them in the page`).toEqual([]);
+    }
+  });
+
   test('keyboard only: type, Enter, Tab to a result, Enter opens it with the phrase highlighted', async ({ page, site }) => {
     await page.goto(site.url('zh-hant/search/'));
     await page.getByRole('searchbox').focus();

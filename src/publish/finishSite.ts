@@ -4,6 +4,7 @@ import { filesUnder } from '../shared/filesUnder.ts';
 import { indexSite } from '../search/indexSite.ts';
 import { measure } from '../shared/buildStats.ts';
 import { writeHostFiles } from './hostFiles.ts';
+import { addModulePreloads } from './modulePreloads.ts';
 import { placeNotFoundPages } from './notFoundPages.ts';
 
 export interface FinishOptions {
@@ -32,7 +33,8 @@ export interface FinishOptions {
  *
  * 1. index — Pagefind indexes each variant (reusing the unchanged volumes of `previousDir`), and the
  *    cross-script vocabulary is written;
- * 2. 404 pages — each variant's 404 page moves to `<variant>/404.html`, where hosts look for it;
+ * 2. 404 pages — each variant's 404 page moves to `<variant>/404.html`, where hosts look for it; the search
+ *    pages preload the modules their scripts import (`modulePreloads.ts`);
  * 3. offline — the service worker, with this deploy's precache and search file lists (`sw.js`);
  * 4. host files — `_headers` (caching, security) and `_redirects` (per-variant 404s) for static hosts.
  */
@@ -40,6 +42,8 @@ export async function finishSite(outDir: string, { base, logger, previousDir, vo
   await measure('index', () => indexSite(outDir, logger, { previousDir, vocabularyMemo, pagesMemo }));
   await measure('publish', async () => {
     await placeNotFoundPages(outDir, base, variantIds);
+    // The search page's first result waits for its code: its chunks are asked for with the page.
+    await addModulePreloads(outDir, base, variantIds.map((variant) => `${variant}/search/index.html`));
     const worker = await writeServiceWorker(outDir, { base, variants });
     logger.info(
       `service worker ${worker.version}: ${worker.precacheFiles} files precached (${kib(worker.precacheBytes)}), search per variant ${Object.values(worker.searchBytes).map(kib).join(' / ')}`,

@@ -65,7 +65,7 @@ function cachedPages(cacheDir: string): string[] {
  * The calls are synchronous, on purpose: nothing else runs in the render process before Astro starts, and a
  * page costs three system calls (stat, mkdir, link) of a few microseconds each, where the promise API sends
  * each through libuv's thread pool and back. At 10,010 articles (42,000 pages) the promise version took 11 s
- * of a 33 s publish, the page's thread idle most of it (measured with --cpu-prof, docs/benchmarks.md).
+ * of a 33 s publish, the page's thread idle most of it (measured with --cpu-prof; docs/architecture.md, "Restoring by link").
  */
 export function linkCachedPages({ outDir, cacheDir }: LinkedFolders): LinkedPages {
   const linked: LinkedPages = new Map();
