@@ -73,7 +73,8 @@ export function linkCachedPages({ outDir, cacheDir }: LinkedFolders): LinkedPage
   for (const file of cachedPages(cacheDir)) {
     const to = join(outDir, file);
     if (made.has(to)) continue;
-    const cached = statSync(join(cacheDir, 'dist', file), { throwIfNoEntry: false });
+    const from = join(cacheDir, 'dist', file);
+    const cached = statSync(from, { throwIfNoEntry: false });
     if (!cached) continue;
     const folder = dirname(to);
     if (!made.has(folder)) {
@@ -81,7 +82,7 @@ export function linkCachedPages({ outDir, cacheDir }: LinkedFolders): LinkedPage
       made.add(folder);
     }
     try {
-      linkSync(join(cacheDir, 'dist', file), to);
+      linkSync(from, to);
     } catch (error) {
       if (cannotLink.has((error as NodeJS.ErrnoException).code ?? '')) break;
       throw error;

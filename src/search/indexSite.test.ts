@@ -41,7 +41,14 @@ test('readArticlePage', async (t) => {
   });
 });
 
-/** A Pagefind that records the records it is given and the bundles it writes (each with its entry file). */
+/** The files of a bundle as the fake Pagefinds write it: its entry, the wasm, and Pagefind's code reduced to what the build changes in it (pagefindStartup.ts). */
+function writeFakeBundle(outputPath: string): void {
+  mkdirSync(outputPath, { recursive: true });
+  for (const file of ['wasm.unknown.pagefind', 'pagefind-entry.json']) writeFileSync(join(outputPath, file), '');
+  for (const file of ['pagefind.js', 'pagefind-worker.js']) writeFileSync(join(outputPath, file), startupLoops.join('\n'));
+}
+
+/** A Pagefind that records the records it is given and the bundles it writes. */
 function recordingEngine(): { engine: PagefindEngine; records: unknown[]; written: string[] } {
   const records: unknown[] = [];
   const written: string[] = [];
@@ -53,10 +60,7 @@ function recordingEngine(): { engine: PagefindEngine; records: unknown[]; writte
         addCustomRecord: async (record: unknown) => (records.push(record), { errors: [], file: {} }),
         writeFiles: async ({ outputPath }: { outputPath: string }) => {
           written.push(outputPath);
-          mkdirSync(outputPath, { recursive: true });
-          writeFileSync(join(outputPath, 'pagefind-entry.json'), '');
-          // Pagefind's code, reduced to what the build changes in it (pagefindStartup.ts).
-          for (const file of ['pagefind.js', 'pagefind-worker.js']) writeFileSync(join(outputPath, file), startupLoops.join('\n'));
+          writeFakeBundle(outputPath);
           return { errors: [], outputPath };
         },
       },
@@ -102,9 +106,7 @@ test('indexSite', async (t) => {
             addCustomRecord: async (record: { url: string }) => (calls.push(`add ${record.url}`), { errors: [], file: {} }),
             writeFiles: async ({ outputPath }: { outputPath: string }) => {
               calls.push(`write ${outputPath.slice(outDir.length)}`);
-              mkdirSync(outputPath, { recursive: true });
-              for (const file of ['wasm.unknown.pagefind', 'pagefind-entry.json']) writeFileSync(join(outputPath, file), '');
-              for (const file of ['pagefind.js', 'pagefind-worker.js']) writeFileSync(join(outputPath, file), startupLoops.join('\n'));
+              writeFakeBundle(outputPath);
               return { errors: [], outputPath };
             },
           },
