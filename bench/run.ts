@@ -110,8 +110,9 @@ const projectDir = createProjectCopy(projectRoot, join(workDir, 'project'));
 const peerProjectDir = flags.peer ? createProjectCopy(projectRoot, join(workDir, 'project-peer')) : null;
 /**
  * Publishing and correcting run up to this size; larger archives are built once (time and memory). A little
- * over 10,000, so `--sizes 10010` measures a typical publish into 10,000 articles: at 10,000 itself the next
- * article closes eight small search volumes into one medium volume, which happens once every 200 publishes.
+ * over 10,000, so `--sizes 10010` measures a typical publish into 10,000 articles (`--sizes 10007` the costliest
+ * that merges no volume: the open search volume fills up): at 10,000 itself the next article merges the smaller
+ * search volumes into one of 200, which happens once every 200 publishes.
  */
 const largestNewsroomSize = 10_100;
 progress(`sizes ${sizes.join(', ')}; working in ${workDir}`);

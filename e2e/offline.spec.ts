@@ -7,7 +7,7 @@ import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
 import { variants } from '../src/shared/variants.ts';
 import { expect, test } from './fixtures.ts';
 import { e2eContentDir } from './globalSetup.ts';
-import { archivePageCount, expectedListings, readHomePage } from './homeListing.ts';
+import { archivePageCount, expectedListings, publishedSlugs, readHomePage } from './homeListing.ts';
 import { seedSlug } from './seedArticle.ts';
 import { serveSite } from './serveSite.ts';
 import { fileHashes } from '../src/publish/testing/treeHash.ts';
@@ -410,8 +410,23 @@ test.describe('a new deploy', { tag: '@subpath-only' }, () => {
     const requests: string[] = [];
     // Search volumes of two articles, so the site has closed volumes that must not be fetched again.
     const smallVolumes = { ZHPRESS_SEARCH_FIRST_VOLUME: '2' };
+    // Older articles, so the open volume is full before the publish (an even count) and the publish names it
+    // closed without merging volumes (not a multiple of 10, where five volumes of 2 merge).
+    const published = publishedSlugs().length;
+    let fillers = 0;
+    while ((published + fillers) % 2 !== 0 || (published + fillers) % 10 === 0) fillers++;
+    const closedByPublish = `${published + fillers - 2}-${published + fillers}/`;
+    const addFillers = (content: string) => {
+      const source = readFileSync(join(content, 'articles', 'search-museum-night.mdx'), 'utf8');
+      for (let i = 1; i <= fillers; i++) {
+        writeFileSync(
+          join(content, 'articles', `append-only-filler-${i}.mdx`),
+          source.replace(/^title: ".*"$/m, `title: "旧闻补白${i}"`).replace(/^published: ".*"$/m, `published: "2015-01-0${i}T09:00:00+08:00"`),
+        );
+      }
+    };
     let server = (await (async () => {
-      buildSite(outDir, () => {}, smallVolumes);
+      buildSite(outDir, addFillers, smallVolumes);
       return serveSite(outDir, { base: '/news/', onRequest: (path) => requests.push(path) });
     })());
     let context: BrowserContext | undefined;
@@ -428,6 +443,7 @@ test.describe('a new deploy', { tag: '@subpath-only' }, () => {
 
       // Publish: one new article, newer than every other.
       buildSite(outDir, (content) => {
+        addFillers(content);
         const source = readFileSync(join(content, 'articles', 'search-harvest-festival.mdx'), 'utf8');
         writeFileSync(
           join(content, 'articles', 'append-only-latest.mdx'),
@@ -463,6 +479,13 @@ test.describe('a new deploy', { tag: '@subpath-only' }, () => {
       const closedKept = kept.filter((path) => /\/pagefind\/zh-tw\/\d+-\d+\//.test(path) && before.has(servedFile(path)));
       expect(closedKept.length, 'the reader keeps search volumes closed before the publish').toBeGreaterThan(0);
       for (const path of closedKept) expect(downloaded, `${path} is a volume closed before the publish: never downloaded again`).not.toContain(servedFile(path));
+      // The open volume the publish named closed: the same files under a new folder, copied from the kept ones.
+      const moved = [...after]
+        .filter(([path, hash]) => path.startsWith(`pagefind/zh-tw/${closedByPublish}`) && before.get(path.replace(closedByPublish, 'open/')) === hash)
+        .map(([path]) => path);
+      expect(moved.length, `the publish named pagefind/zh-tw/${closedByPublish} closed, holding the files of the open volume before`).toBeGreaterThan(0);
+      expect(downloaded.filter((file) => moved.includes(file)), 'files of the newly closed volume the reader kept as the open one: copied, not downloaded').toEqual([]);
+      for (const path of moved) expect(kept, `${path}: kept for searching offline`).toContain(`/news/${path}`);
     } finally {
       await context?.close();
       await new Promise((resolve) => server.server.close(resolve));

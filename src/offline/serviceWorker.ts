@@ -14,7 +14,7 @@
  */
 import type { OfflineConfig, SearchListIndex } from './offlineConfig.ts';
 import {
-  articleMediaIn, cacheNames, describePage, isArticleMedia, isPagePath, offlinePageFor, PAGE_NETWORK_TIMEOUT_MS, pageKey, REVISION_HEADER, revisionOf, siblingPages, strategyFor, variantOf,
+  articleMediaIn, cacheNames, describePage, isArticleMedia, isPagePath, offlinePageFor, openVolumeUrlOf, PAGE_NETWORK_TIMEOUT_MS, pageKey, REVISION_HEADER, revisionOf, siblingPages, strategyFor, variantOf,
   type RevisionedUrl,
 } from './swStrategy.ts';
 
@@ -172,9 +172,18 @@ async function withRevision(response: Response): Promise<Response> {
   return new Response(body, { status: response.status, statusText: response.statusText, headers });
 }
 
-/** Fetches `url` into `cache` unless the copy there has `revision`. */
-async function keepRevision(cache: Cache, url: string, revision: string): Promise<boolean> {
+/**
+ * Fetches `url` into `cache` unless the copy there has `revision`, or the same revision is kept at `earlier`
+ * (the file's URL before it moved): then that copy is stored under `url`, and nothing is downloaded. True when
+ * it downloaded.
+ */
+async function keepRevision(cache: Cache, url: string, revision: string, earlier: string | null = null): Promise<boolean> {
   if ((await cache.match(url))?.headers.get(REVISION_HEADER) === revision) return false;
+  const moved = earlier ? await cache.match(earlier) : undefined;
+  if (moved?.headers.get(REVISION_HEADER) === revision) {
+    await cache.put(url, moved);
+    return false;
+  }
   // `no-cache` revalidates with the server: the copy must be this deploy's, not one from the HTTP cache.
   const response = await fetch(url, { cache: 'no-cache' });
   if (!response.ok || response.redirected) throw new Error(`${response.status} ${url}`);
@@ -200,8 +209,12 @@ async function keepSearch(shell: Cache, variant: string): Promise<{ fetched: num
   const files = (await searchList(variant))?.files;
   if (!files) return { fetched: 0, failed: 0 };
   let fetched = 0;
-  const failed = await eachLimited(files, 6, async ([url, revision]) => {
-    if (await keepRevision(shell, absolute(url), revision)) fetched++;
+  // A volume named closed since the last deploy holds the files the open volume held: copied from there, before
+  // the new open volume's files (some keep their names, like its entry) take their place.
+  const moved = (url: string) => openVolumeUrlOf(absolute(url)) !== null;
+  const ordered = [...files.filter(([url]) => moved(url)), ...files.filter(([url]) => !moved(url))];
+  const failed = await eachLimited(ordered, 6, async ([url, revision]) => {
+    if (await keepRevision(shell, absolute(url), revision, openVolumeUrlOf(absolute(url)))) fetched++;
   });
   return { fetched, failed };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { articleMediaIn, cacheNames, describePage, isArticleMedia, revisionOf, isHashedSearchChunk, isHashedSearchMeta, offlinePageFor, pageKey, siblingPages, strategyFor, variantOf } from './swStrategy.ts';
+import { articleMediaIn, cacheNames, describePage, isArticleMedia, revisionOf, isHashedSearchChunk, isHashedSearchMeta, offlinePageFor, openVolumeUrlOf, pageKey, siblingPages, strategyFor, variantOf } from './swStrategy.ts';
 
 const variants = ['zh-hans', 'zh-hant', 'zh-tw', 'zh-hk'];
 const origin = 'https://example.org';
@@ -97,6 +97,16 @@ test('swStrategy', async (t) => {
     assert.ok(isHashedSearchMeta('/pagefind/pagefind.zh-hant-hk_de1269b401d2bf7d63.pf_meta'));
     for (const path of ['/pagefind/zh-tw/open/pagefind.js', '/pagefind/zh-tw/open/pagefind-entry.json', '/pagefind/zh-tw/open/wasm.unknown.pagefind', '/pagefind/zh-tw/pagefind.pf_meta']) {
       assert.ok(!isHashedSearchMeta(path), `${path} keeps its name across deploys, so it must be revalidated`);
+    }
+  });
+
+  await t.test('should find where a closed search volume\'s file stood while its volume was open', () => {
+    for (const base of ['https://example.org/', 'https://example.org/news/']) {
+      assert.equal(openVolumeUrlOf(`${base}pagefind/zh-tw/16-24/index/und_1a2b3c4.pf_index`), `${base}pagefind/zh-tw/open/index/und_1a2b3c4.pf_index`);
+      assert.equal(openVolumeUrlOf(`${base}pagefind/zh-hk/9600-9800/pagefind-entry.json`), `${base}pagefind/zh-hk/open/pagefind-entry.json`);
+      for (const url of [`${base}pagefind/zh-tw/open/index/und_1a2b3c4.pf_index`, `${base}pagefind/zh-tw/volumes.json`, `${base}zh-tw/16-24/index.html`, `${base}sw-search/zh-tw-0-8.abc.json`]) {
+        assert.equal(openVolumeUrlOf(url), null, `${url} is no closed volume's file: nothing to copy from`);
+      }
     }
   });
 

@@ -72,6 +72,19 @@ export function isHashedSearchMeta(pathname: string): boolean {
 }
 
 /**
+ * Where a file of a closed search volume stood while that volume was the open one: `…/pagefind/zh-tw/16-24/index/x.pf_index`
+ * → `…/pagefind/zh-tw/open/index/x.pf_index`; `null` for any other path. Once every few publishes the full open
+ * volume is named closed: the same files under a new folder (`searchVolumes.ts`). A worker that finds the same
+ * bytes (the same revision) kept under the old URL copies them, rather than downloading the volume again.
+ */
+const closedVolumeFile = /^(.*\/pagefind\/[^/]+\/)\d+-\d+\/(.+)$/;
+
+export function openVolumeUrlOf(url: string): string | null {
+  const match = closedVolumeFile.exec(url);
+  return match ? `${match[1]}open/${match[2]}` : null;
+}
+
+/**
  * Images under `_astro/` are an article's (its own image, images in its body), not the shell every page needs:
  * they are not precached, or an archive of 10,000 illustrated articles would be downloaded at install. They are
  * kept with the article that shows them, as it is read, and stay while a kept page shows them.

@@ -1,24 +1,33 @@
 /**
- * A variant's search index comes in volumes, counted from its OLDEST article, in three sizes: small closed
- * volumes of 25 articles; once eight of those stand in a row, one medium volume of 200 in their place; once
- * sixteen mediums stand in a row, one large volume of 3,200 in theirs. The newest 1…25 articles are the open
- * volume. Each volume is a Pagefind bundle of its own under `pagefind/<variant>/`.
+ * A variant's search index comes in volumes, counted from its OLDEST article, in four sizes: closed volumes of
+ * 8 articles; once five of those stand in a row, one of 40 in their place; once five of 40 stand in a row, one
+ * of 200; once sixteen of 200, one of 3,200. The newest 1…8 articles are the open volume. Each volume is a
+ * Pagefind bundle of its own under `pagefind/<variant>/`.
  *
  * ###### Why
  * Publishing must cost what changed: counted from the oldest article, a closed volume holds the same articles
- * for ever, so adding an article rewrites only the open volume, at most 25 articles' index (and, once every 25
- * articles, names the full one closed; once every 200, writes one medium volume in place of eight small ones;
- * once every 3,200, one large in place of sixteen mediums). Correcting an article rewrites only its own volume.
- * The open volume is small, so a search shows its newest results at once (the client searches newest first);
- * the larger closed volumes keep the number of bundles a whole-archive search merges at about N / 3,200 + 22
- * (100,000 articles: at most 54), and no Pagefind run (memory grows with its pages) holds more than 3,200
- * articles. docs/search.md weighs the alternatives.
+ * for ever, so adding an article rewrites only the open volume, at most 8 articles' index (and, once every 8
+ * articles, names the full one closed; once every 40, writes one volume of 40 in place of five of 8; once every
+ * 200 and 3,200, one of those). Correcting an article rewrites only its own volume. The open volume is what
+ * every returning reader's worker downloads again after a publish, in every variant it keeps (about 4 KiB of
+ * Pagefind index per article and variant), so it holds at most 8: with 25 a publish cost up to 400 KiB.
+ * It is also what a search shows first (the client searches newest first). The larger closed volumes keep the
+ * number of bundles a whole-archive search merges at about N / 3,200 + 24 (100,000 articles: at most 55), and
+ * no Pagefind run (memory grows with its pages) holds more than 3,200 articles. docs/search.md weighs the
+ * alternatives.
  */
-/** How many small closed volumes in a row become one medium volume. */
-export const SMALL_PER_MEDIUM = 8;
+/**
+ * How many closed volumes of one size in a row become one of the next size: five of the smallest make one of
+ * 5 × size, five of those one of 25 × size, sixteen of those one of 400 × size.
+ */
+export const VOLUMES_PER_MERGE = [5, 5, 16] as const;
 
-/** How many medium volumes in a row become one large volume. */
-export const MEDIUM_PER_LARGE = 16;
+/** The sizes of closed volumes for a smallest size of `size`, largest first: `[3200, 200, 40, 8]` for 8. */
+export function volumeSizes(size: number): number[] {
+  const sizes = [size];
+  for (const count of VOLUMES_PER_MERGE) sizes.unshift(sizes[0]! * count);
+  return sizes;
+}
 
 /** Where a variant's volumes are listed, newest first, next to the volume folders. */
 export const VOLUMES_FILE = 'volumes.json';
@@ -50,10 +59,10 @@ export interface VolumeSpan {
 }
 
 /**
- * The volumes of `count` articles, OLDEST first: large closed volumes of `size × 8 × 16`, then medium ones of
- * `size × 8`, then small ones of `size`, then the open volume of the newest 1…`size` articles (none for an
- * empty archive). `size` is `ZHPRESS_SEARCH_FIRST_VOLUME` (default 25); the e2e builds make it tiny, to
- * exercise several volumes with a few articles.
+ * The volumes of `count` articles, OLDEST first: closed volumes from the largest size to the smallest
+ * (`volumeSizes`), then the open volume of the newest 1…`size` articles (none for an empty archive). `size` is
+ * `ZHPRESS_SEARCH_FIRST_VOLUME` (default 8); the e2e builds make it tiny, to exercise several volumes with a
+ * few articles.
  */
 export function volumeLayout(count: number, size: number): VolumeSpan[] {
   if (!Number.isInteger(size) || size < 1) throw new Error(`A search volume must hold at least one article (got ${size}).`);
@@ -63,8 +72,8 @@ export function volumeLayout(count: number, size: number): VolumeSpan[] {
   const spans: VolumeSpan[] = [];
   const add = (start: number, end: number, open: boolean) => spans.push({ start, end, open, path: open ? OPEN_VOLUME : `${start}-${end}/` });
   let start = 0;
-  // Largest first: `closed` is a multiple of `size`, so the small volumes end exactly where the open one starts.
-  for (const tier of [size * SMALL_PER_MEDIUM * MEDIUM_PER_LARGE, size * SMALL_PER_MEDIUM, size]) {
+  // Largest first: `closed` is a multiple of `size`, so the smallest volumes end exactly where the open one starts.
+  for (const tier of volumeSizes(size)) {
     for (; start + tier <= closed; start += tier) add(start, start + tier, false);
   }
   add(closed, count, true);

@@ -20,7 +20,7 @@ export type Environment = Readonly<Record<string, string | undefined>>;
 export const HOME_PAGE_SIZE = 20;
 
 /** Articles per search volume; the open (newest) one holds at most this (see `src/search/searchVolumes.ts`). */
-export const FIRST_VOLUME = 25;
+export const FIRST_VOLUME = 8;
 
 interface SettingDefinition<T> {
   variable: string;
