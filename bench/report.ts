@@ -149,10 +149,20 @@ export function checkTargets(sizes: readonly SizeResult[], converter: ConverterB
     const slowest = Math.max(...measured.map((m) => m.firstResultMs ?? Infinity));
     const heaviest = Math.max(...measured.map((m) => m.untilFirstResult.gzipBytes));
     const allFound = measured.length > 0 && measured.every((m) => m.found);
+    const notFound = `no result for: ${measured.filter((m) => !m.found).map((m) => `${m.query} on ${m.variant}`).join(', ')}`;
+    const where = searchAt === tenK ? '' : ` (measured at ${searchAt.articles})`;
+    // Issue 14 set the cold figure at 500 ms (issue 8 had 300); the figure a reader feels, Enter in an
+    // article's box, is held to 300 ms below.
     checks.push({
-      target: `search: first result ≤ 300 ms and ≤ 150 KiB at 10,000 articles, cross-script included${searchAt === tenK ? '' : ` (measured at ${searchAt.articles})`}`,
-      measured: allFound ? `slowest ${formatMs(slowest)}, heaviest ${formatBytes(heaviest)} (gzip) over ${measured.length} queries` : `no result for: ${measured.filter((m) => !m.found).map((m) => `${m.query} on ${m.variant}`).join(', ')}`,
-      pass: searchAt === tenK ? allFound && slowest <= 300 && heaviest <= 150 * KiB : null,
+      target: `search: cold navigation → first result ≤ 500 ms and ≤ 150 KiB at 10,000 articles, cross-script included${where}`,
+      measured: allFound ? `slowest ${formatMs(slowest)}, heaviest ${formatBytes(heaviest)} (gzip) over ${measured.length} queries` : notFound,
+      pass: searchAt === tenK ? allFound && slowest <= 500 && heaviest <= 150 * KiB : null,
+    });
+    const slowestWhole = Math.max(...measured.map((m) => m.allResultsMs ?? Infinity));
+    checks.push({
+      target: `search: the whole archive searched ≤ 2 s from navigation at 10,000 articles${where}`,
+      measured: allFound ? `slowest ${formatMs(slowestWhole)} over ${measured.length} queries` : notFound,
+      pass: searchAt === tenK ? allFound && slowestWhole <= 2000 : null,
     });
   }
 

@@ -384,6 +384,31 @@ test.describe('search', () => {
     }
   });
 
+  test('each search file the page preloads is the URL its first search asks for, the entry among them', async ({ page, site }) => {
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.includes('/pagefind/')) asked.push(`${url.pathname}${url.search}`);
+    });
+    for (const variant of variants) {
+      asked.length = 0;
+      await page.goto(site.url(`${variant.id}/search/?q=${encodeURIComponent('城市大脑')}`));
+      await expect(resultLinks(page).first()).toBeVisible();
+      const preloaded = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLLinkElement>('head link[rel="preload"][as="fetch"]')].map((link) => `${new URL(link.href).pathname}${new URL(link.href).search}`),
+      );
+      expect(preloaded.filter((url) => url.includes('/open/pagefind-entry.json?ts=')), `${variant.id}: the open volume's entry is preloaded under its fixed tag`).toHaveLength(1);
+      for (const url of preloaded) {
+        const path = url.split('?')[0];
+        // The set of URLs asked for: the newest volume's two Pagefinds (this thread's and the worker's) may both read the entry.
+        expect(
+          [...new Set(asked.filter((other) => other.split('?')[0] === path))],
+          `${variant.id}: ${path} was asked for under another URL than the page preloads (the preload is wasted and the search waits for a second request); metaCacheTag / OPEN_VOLUME_TAG in src/search/client/warmSearch.ts and the links in search.astro must agree`,
+        ).toEqual([url]);
+      }
+    }
+  });
+
   test('keyboard only: type, Enter, Tab to a result, Enter opens it with the phrase highlighted', async ({ page, site }) => {
     await page.goto(site.url('zh-hant/search/'));
     await page.getByRole('searchbox').focus();

@@ -1,6 +1,7 @@
 import type { Page, Request } from '@playwright/test';
 import { expect, test, type SiteUnderTest } from './fixtures.ts';
 import { seedSlug } from './seedArticle.ts';
+import { OPEN_VOLUME_TAG } from '../src/search/client/warmSearch.ts';
 
 /** The search files (under `pagefind/`) a page itself asked for: not the service worker's own fetches. */
 function searchRequests(page: Page, site: SiteUnderTest): string[] {
@@ -18,7 +19,7 @@ const firstResultFiles = (site: SiteUnderTest, variant: string): Array<[string, 
   return [
     ["Pagefind's code", new RegExp(`${dir}open/pagefind\\.js$`)],
     ['the volume list', new RegExp(`${dir}volumes\\.json$`)],
-    ["the newest volume's entry, under a fixed tag", new RegExp(`${dir}open/pagefind-entry\\.json\\?ts=[0-9a-f]{16}$`)],
+    ["the newest volume's entry, under the open volume's fixed tag", new RegExp(`${dir}open/pagefind-entry\\.json\\?ts=${OPEN_VOLUME_TAG}$`)],
     ["the newest volume's meta", new RegExp(`${dir}open/pagefind\\.[^/]+\\.pf_meta$`)],
     ["Pagefind's wasm", new RegExp(`${dir}open/wasm\\.[^/]+\\.pagefind$`)],
   ];

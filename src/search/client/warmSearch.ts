@@ -10,13 +10,20 @@ export interface PagefindEntry {
 }
 
 /**
- * The `metaCacheTag` of a volume (Pagefind asks for `pagefind-entry.json?ts=<tag>`): its inputs' hash from
- * `volumes.json`, which changes whenever its bundle does. Without a tag Pagefind adds the time instead, a new
- * URL on every load that no cache can answer. The search page and the warm-up use the same tag, so the search
- * page's request is the one the warm-up made.
+ * The open volume's `metaCacheTag`: always the same, so the search page's own HTML can name its entry for the
+ * browser to fetch with the page (`<link rel="preload">`) without the page changing on every publish. The entry
+ * is revalidated on every use (`must-revalidate`, see `hostFiles.ts`), so a fixed URL is never stale.
  */
-export function metaCacheTag(volume: ListedVolume): string {
-  return volume.inputs.slice(0, 16);
+export const OPEN_VOLUME_TAG = 'open';
+
+/**
+ * The `metaCacheTag` of a volume (Pagefind asks for `pagefind-entry.json?ts=<tag>`): `OPEN_VOLUME_TAG` for the
+ * open volume, and for a closed one its inputs' hash from `volumes.json`, which changes whenever its bundle
+ * does. Without a tag Pagefind adds the time instead, a new URL on every load that no cache can answer. The
+ * search page, its preload and the warm-up use the same tag, so the search page's request is the one already made.
+ */
+export function metaCacheTag(volume: Pick<ListedVolume, 'path' | 'inputs'>): string {
+  return volume.path === OPEN_VOLUME ? OPEN_VOLUME_TAG : volume.inputs.slice(0, 16);
 }
 
 /** The URL Pagefind reads a volume's entry from, given its `metaCacheTag` if it has one (Pagefind's `loadEntry`). */
@@ -71,12 +78,15 @@ export function createSearchWarmer(searchDir: string, vocabDir: string, lang: st
   return {
     engine: () =>
       (engine ??= (async () => {
-        // Pagefind's code does not depend on the volume list: fetched alongside it.
+        // Pagefind's code and the open volume's entry (under its fixed tag) do not depend on the volume list:
+        // fetched alongside it. The newest volume is the open one in every archive that has an article.
         const code = read(`${searchDir}${OPEN_VOLUME}pagefind.js`).catch(() => undefined);
+        const openEntry = load(entryUrl(`${searchDir}${OPEN_VOLUME}`, OPEN_VOLUME_TAG));
+        openEntry.catch(() => {}); // awaited below, unless the list fails first
         const listed = await load(`${searchDir}${VOLUMES_FILE}`);
         const newest = listed.ok ? ((await listed.json()) as VolumeList).volumes[0] : undefined;
         if (!newest) return void (await code);
-        const entry = await load(entryUrl(`${searchDir}${newest.path}`, metaCacheTag(newest)));
+        const entry = await (newest.path === OPEN_VOLUME ? openEntry : load(entryUrl(`${searchDir}${newest.path}`, metaCacheTag(newest))));
         const index = entry.ok ? pickIndex((await entry.json()) as PagefindEntry, lang) : null;
         if (!index) return void (await code);
         await Promise.all([code, ...newestVolumeFiles(searchDir, newest, index).slice(1).map(read)]);
