@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { planQuery } from '../queryPlan.ts';
-import { ArchiveSearch, archiveOrder, phraseCount, type Pagefind, type PagefindResult, type SearchProgress } from './archiveSearch.ts';
+import { ArchiveSearch, archiveOrder, olderLaneStart, phraseCount, type Pagefind, type PagefindResult, type SearchProgress } from './archiveSearch.ts';
 
 interface FakePage {
   id: string;
@@ -286,6 +286,106 @@ test('ArchiveSearch', async (t) => {
     await collect(archive.search(planQuery('无关'), {}, ''));
     assert.equal(started('无 关'), -1, `a query that matches nothing should not be counted: ${events.join(', ')}`);
   });
+});
+
+test('ArchiveSearch with an older lane (a second Pagefind for the oldest volumes)', async (t) => {
+  // Five volumes, newest first, with sections for the filters.
+  const bundles: Record<string, FakePage[]> = {
+    '/v0/': [{ id: 'a', text: '城市大脑', date: '2024-03', section: '科技' }],
+    '/v1/': [
+      { id: 'b', text: '城市', date: '2024-02', section: '要闻' },
+      { id: 'c', text: '城市大脑，城市大脑，城市大脑', date: '2023-12', section: '科技' },
+    ],
+    '/v2/': [
+      { id: 'd', text: '大脑', date: '2023-11', section: '要闻' },
+      { id: 'e', text: '城市大脑和城市大脑', date: '2023-10', section: '要闻' },
+    ],
+    '/v3/': [
+      { id: 'f', text: '城市大脑', date: '2019-01', section: '科技' },
+      { id: 'g', text: '大脑和城市大脑，城市大脑', date: '2018-05', section: '要闻' },
+    ],
+    '/v4/': [
+      { id: 'h', text: '城市', date: '2017-01', section: '科技' },
+      { id: 'i', text: '城市大脑', date: '2016-01', section: '科技' },
+    ],
+  };
+  const volumeList = listed(bundles);
+  const newestOnly = { '/v0/': bundles['/v0/']! };
+  const make = (withLane: boolean) => {
+    const pagefind = fakePagefind(bundles, '/v0/');
+    const lanes: Array<ReturnType<typeof fakePagefind>> = [];
+    const createLane = withLane
+      ? async () => {
+          // Loaded, as every Pagefind of the page, from the newest volume's bundle.
+          const lane = fakePagefind(bundles, '/v0/');
+          lanes.push(lane);
+          return lane;
+        }
+      : null;
+    const archive = new ArchiveSearch(pagefind, volumeList, { canLoad: async () => true, newest: fakePagefind(newestOnly, '/v0/'), createLane });
+    return { archive, pagefind, lanes };
+  };
+
+  await t.test('should give the same results, in the same order, and the same filter counts as one Pagefind holding every volume', async () => {
+    for (const [query, filters, sort] of [
+      ['城市大脑', {}, ''],
+      ['城市大脑', {}, 'newest'],
+      ['城市', {}, ''],
+      ['大脑 城市', { section: '科技' }, ''],
+      ['', { section: '要闻' }, 'newest'],
+      ['无关', {}, ''],
+    ] as const) {
+      const one = make(false);
+      const two = make(true);
+      const expected = (await collect(one.archive.search(planQuery(query), filters, sort))).at(-1)!;
+      const steps = await collect(two.archive.search(planQuery(query), filters, sort));
+      assert.deepEqual(ids(steps.at(-1)!), ids(expected), `${query || '(no terms)'} ${JSON.stringify(filters)} ${sort || 'best match'}: two lanes must answer as one`);
+      assert.equal(steps.at(-1)!.done, true);
+      assert.equal(steps.at(-1)!.partial, undefined);
+      assert.equal(two.lanes.length, 1, 'one older lane');
+    }
+    const one = make(false);
+    const two = make(true);
+    assert.deepEqual(await two.archive.filters(), await one.archive.filters(), 'the lanes\' counts add up, the newest volume counted once');
+  });
+
+  await t.test('should merge the oldest volumes into the lane, the others into the first Pagefind, splitting the articles evenly', async () => {
+    const { archive, pagefind, lanes } = make(true);
+    await collect(archive.search(planQuery('城市大脑'), {}, ''));
+    // Articles newest first: 1, 2, 2, 2, 2 → the first holds 1 + 2 + 2 = 5, the lane 4.
+    assert.deepEqual(pagefind.merged, ['/v0/', '/v1/', '/v2/']);
+    assert.deepEqual(lanes[0]!.merged, ['/v0/', '/v3/', '/v4/']);
+    // Later searches use the same two.
+    await collect(archive.search(planQuery('大脑'), {}, 'newest'));
+    assert.equal(lanes.length, 1);
+  });
+
+  await t.test('should end with the newer volumes\' results when the lane cannot be had, and try again on the next search', async () => {
+    const pagefind = fakePagefind(bundles, '/v0/');
+    let attempts = 0;
+    const createLane = async () => {
+      attempts++;
+      if (attempts === 1) throw new TypeError('offline');
+      return fakePagefind(bundles, '/v0/');
+    };
+    const archive = new ArchiveSearch(pagefind, volumeList, { canLoad: async () => true, newest: fakePagefind(newestOnly, '/v0/'), createLane });
+    const first = await collect(archive.search(planQuery('城市大脑'), {}, 'newest'));
+    assert.deepEqual(ids(first.at(-1)!), ['a', 'c', 'e'], 'the volumes of the first Pagefind');
+    assert.equal(first.at(-1)!.partial, true, 'older articles are said to need a connection');
+    const second = await collect(archive.search(planQuery('城市大脑'), {}, 'newest'));
+    assert.deepEqual(ids(second.at(-1)!), ['a', 'c', 'e', 'f', 'g', 'i']);
+    assert.equal(second.at(-1)!.partial, undefined);
+  });
+});
+
+test('olderLaneStart', () => {
+  const sizes = (...articles: number[]) => articles.map((n) => ({ articles: n }));
+  // 10,000 articles: open 8, four of 8, four of 40, one of 200, three of 3,200.
+  const tenThousand = sizes(8, 8, 8, 8, 8, 40, 40, 40, 40, 200, 3200, 3200, 3200);
+  assert.equal(olderLaneStart(tenThousand, 1), 11, 'the newer 3,600 in the first, the two oldest 3,200s in the lane');
+  assert.equal(olderLaneStart(sizes(1, 2, 2, 2, 2), 1), 3);
+  assert.equal(olderLaneStart(sizes(5, 1, 1), 1), 1, 'the lane may take every older volume');
+  assert.equal(olderLaneStart(sizes(1, 1, 1, 1, 10), 3), 4, 'never before the volumes already merged');
 });
 
 test('archiveOrder', async (t) => {

@@ -50,12 +50,31 @@ export interface SearchProgress {
 }
 
 /**
+ * A second Pagefind, with a worker of its own, holding the oldest volumes (from `first` on), so the whole
+ * archive is searched on two threads side by side. It is loaded, as every Pagefind of the page, from the
+ * newest volume's bundle (where Pagefind's code is), so it holds the newest volume's pages too: those are
+ * the first Pagefind's, and are left out of its answers.
+ */
+interface OlderLane {
+  pagefind: Pagefind;
+  first: number;
+  /** Its volumes merged. */
+  ready: Promise<void>;
+  /** Its own pages (the newest volume's left out) by age, after every newer article, once learned. */
+  age: Map<string, number>;
+  aged: Promise<void>;
+}
+
+/**
  * A variant's archive as its search volumes (`searchVolumes.ts`), newest first: `pagefind` is loaded from the
  * newest volume's bundle; every older one that can be had is merged into it at once, when a search first
- * needs more than the newest volume. Merged volumes stay merged for later searches.
+ * needs more than the newest volume. Merged volumes stay merged for later searches. Given `createLane`, the
+ * oldest volumes go to a second Pagefind instead (`OlderLane`), so the two halves are searched side by side.
  */
 export class ArchiveSearch {
   readonly #pagefind: Pagefind;
+  readonly #createLane: (() => Promise<Pagefind>) | null;
+  #older: OlderLane | null = null;
   readonly #newest: Pagefind | null;
   #newestReady: Promise<void> | null = null;
   readonly #volumes: readonly ArchiveVolume[];
@@ -79,6 +98,9 @@ export class ArchiveSearch {
    * `canLoad` tells whether a volume can be had now (by default: its entry file can be fetched).
    * `newest`, if given, is a second Pagefind on the newest volume alone that answers the first step of a
    * search sooner (the search page runs it on the page's own thread: no worker to start before it).
+   * `createLane`, if given with `newest`, makes a Pagefind on the newest volume's bundle with a worker of its
+   * own (not `pagefind`'s): the oldest volumes are merged into it, apart from `pagefind`, once the whole archive
+   * can be had (`OlderLane`).
    */
   constructor(
     pagefind: Pagefind,
@@ -87,9 +109,16 @@ export class ArchiveSearch {
       mergeOptions = {},
       canLoad = entryLoads,
       newest = null,
-    }: { mergeOptions?: Record<string, unknown>; canLoad?: (volume: ArchiveVolume) => Promise<boolean>; newest?: Pagefind | null } = {},
+      createLane = null,
+    }: {
+      mergeOptions?: Record<string, unknown>;
+      canLoad?: (volume: ArchiveVolume) => Promise<boolean>;
+      newest?: Pagefind | null;
+      createLane?: (() => Promise<Pagefind>) | null;
+    } = {},
   ) {
     this.#pagefind = pagefind;
+    this.#createLane = createLane;
     this.#newest = newest;
     this.#volumes = volumes;
     this.#mergeOptions = mergeOptions;
@@ -110,14 +139,36 @@ export class ArchiveSearch {
   #extend(): Promise<boolean> {
     return (this.#extending ??= (async () => {
       try {
+        if (this.#older) return true;
         const rest = this.#volumes.slice(this.#merged);
         const loadable = await Promise.all(rest.map((volume) => this.#canLoad(volume)));
         const reachable = rest.slice(0, loadable.includes(false) ? loadable.indexOf(false) : rest.length);
+        // The whole archive can be had: its oldest volumes go to a Pagefind of their own (`OlderLane`).
+        const split = this.#createLane && this.#newest && reachable.length === rest.length && rest.length >= 2 ? olderLaneStart(this.#volumes, this.#merged) : this.#volumes.length;
+        const mergeOptions = (volume: ArchiveVolume) => ({ ...this.#mergeOptions, ...(volume.metaCacheTag ? { metaCacheTag: volume.metaCacheTag } : {}) });
         // Started in archive order: Pagefind lists merged bundles in the order their merges began.
-        const merges = reachable.map((volume) =>
-          this.#pagefind.mergeIndex(volume.path, { ...this.#mergeOptions, ...(volume.metaCacheTag ? { metaCacheTag: volume.metaCacheTag } : {}) }),
-        );
-        this.#merged += reachable.length;
+        const merges: Promise<void>[] = reachable.slice(0, split - this.#merged).map((volume) => this.#pagefind.mergeIndex(volume.path, mergeOptions(volume)));
+        const older = this.#volumes.slice(split);
+        if (older.length > 0) {
+          const newest = this.#volumes[0]!.articles;
+          // Every page of the newer volumes comes before the lane's own.
+          const offset = this.#volumes.slice(0, split).reduce((sum, volume) => sum + volume.articles, 0);
+          const lane: OlderLane = { pagefind: null as unknown as Pagefind, first: split, ready: Promise.resolve(), age: new Map(), aged: Promise.resolve() };
+          lane.ready = this.#createLane!().then(async (pagefind) => {
+            lane.pagefind = pagefind;
+            await Promise.all(older.map((volume) => pagefind.mergeIndex(volume.path, mergeOptions(volume))));
+          });
+          // A lane that cannot be had (its code, a volume) leaves the search to the first Pagefind: this search
+          // ends with the newer volumes' results, and the next one merges the rest again.
+          merges.push(lane.ready.catch(() => void (this.#older = null)));
+          lane.aged = lane.ready.then(async () => {
+            const ages = await placeByAge(lane.pagefind, [newest, ...older.map((volume) => volume.articles)]);
+            for (const [id, age] of ages) if (age >= newest) lane.age.set(id, offset + age - newest);
+          });
+          lane.aged.catch(() => {}); // awaited by the searches that need it
+          this.#older = lane;
+        }
+        this.#merged = Math.min(split, this.#merged + reachable.length);
         await Promise.all(merges);
         // The listing that dates the merged pages runs beside the search that follows (which awaits it only to
         // order its matches): one after the other they cost 150 ms more at 10,000 articles.
@@ -129,7 +180,7 @@ export class ArchiveSearch {
             if (this.#agesAskedFor === count) this.#agesAskedFor = this.#aged;
           });
         }
-        return this.#merged === this.volumes;
+        return this.#older !== null || this.#merged === this.volumes;
       } finally {
         this.#extending = null;
       }
@@ -146,12 +197,7 @@ export class ArchiveSearch {
    * (`archiveOrder`). `own`: the listing is of `#pagefind`, whose aged volumes it then counts.
    */
   async #learnAges(pagefind: Pagefind, count: number, own = true): Promise<void> {
-    const listing = (await pagefind.search(null, { sort: { date: 'desc' } }))?.results ?? [];
-    const sizes = this.#volumes.slice(0, count).map((volume) => volume.articles);
-    const order = archiveOrder(listing, sizes);
-    if (!order) console.warn(`zhpress: the search listing does not match volumes.json (${sizes.join(', ')} articles); results are ordered as Pagefind lists them.`);
-    const ages = new Map<string, number>();
-    for (const id of order ?? listing.map((result) => result.id)) if (!ages.has(id)) ages.set(id, ages.size);
+    const ages = await placeByAge(pagefind, this.#volumes.slice(0, count).map((volume) => volume.articles));
     // A listing of fewer volumes than one already learned (an older search's, finishing last) changes nothing.
     if (own && count < this.#aged) return;
     // Volume 0's pages come first either way: a listing of more volumes never moves a page already placed.
@@ -162,7 +208,18 @@ export class ArchiveSearch {
   /** The filter values of the whole archive with their counts (every volume that can be had merged first). */
   async filters(): Promise<Record<string, Record<string, number>>> {
     if (this.volumes > 1) await this.#extend();
-    return this.#pagefind.filters();
+    if (!this.#older || !this.#newest) return this.#pagefind.filters();
+    // The lane holds the newest volume's pages too: its counts, less the newest volume's, add to the first's.
+    const [newer, older, newest] = await Promise.all([this.#pagefind.filters(), this.#older.pagefind.filters(), this.#newest.filters()]);
+    const all: Record<string, Record<string, number>> = structuredClone(newer);
+    for (const [name, values] of Object.entries(older)) {
+      const counts = (all[name] ??= {});
+      for (const [value, count] of Object.entries(values)) {
+        const sum = (counts[value] ?? 0) + count - (newest[name]?.[value] ?? 0);
+        if (sum > 0) counts[value] = sum;
+      }
+    }
+    return all;
   }
 
   /**
@@ -211,8 +268,36 @@ export class ArchiveSearch {
       yield { results, done: true, partial: true };
       return;
     }
-    ({ results } = await this.#match(this.#pagefind, terms, filters, sort, this.#agesLearned, matched));
+    ({ results } = await this.#matchArchive(terms, filters, sort, matched));
     yield { results, done: true, ...(whole ? {} : { partial: true }) };
+  }
+
+  /**
+   * The matches over every volume merged: on `#pagefind`, and on the older lane side by side with it (each page
+   * is in one of them), in one order.
+   */
+  async #matchArchive(terms: readonly Term[], filters: Record<string, string>, sort: '' | 'newest', matched: ReadonlySet<string>): Promise<{ results: PagefindResult[]; scores: Map<string, number> }> {
+    const older = this.#older;
+    const newer = this.#match(this.#pagefind, terms, filters, sort, this.#agesLearned, matched);
+    if (!older) return newer;
+    // The lane holds the newest volume too, so the readings it matched are known to match there as well.
+    const [a, b] = await Promise.all([newer, older.ready.then(() => this.#match(older.pagefind, terms, filters, sort, older.aged, matched))]);
+    const scores = new Map([...b.scores, ...a.scores]);
+    // The lane's answers for the newest volume's pages are the first Pagefind's already.
+    const own = b.results.filter((result) => older.age.has(result.id));
+    return { results: [...a.results, ...own].sort(this.#order(scores, sort)), scores };
+  }
+
+  /** Best match (the sum of log counts), then newest first; or newest first alone. */
+  #order(scores: ReadonlyMap<string, number>, sort: '' | 'newest'): (a: PagefindResult, b: PagefindResult) => number {
+    const age = (id: string) => this.#age.get(id) ?? this.#older?.age.get(id) ?? Infinity;
+    return (a, b) => {
+      if (sort !== 'newest') {
+        const difference = (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0);
+        if (difference !== 0) return difference;
+      }
+      return age(a.id) - age(b.id);
+    };
   }
 
 
@@ -227,14 +312,13 @@ export class ArchiveSearch {
     sort: '' | 'newest',
     aged: Promise<void> = Promise.resolve(),
     known: ReadonlySet<string> = new Set(),
-  ): Promise<{ results: PagefindResult[]; matched: Set<string> }> {
+  ): Promise<{ results: PagefindResult[]; matched: Set<string>; scores: Map<string, number> }> {
     aged.catch(() => {}); // awaited below; a query that matches nothing returns before it
     const search = async (term: string | null) => (await pagefind.search(term, { filters }))?.results ?? [];
-    const age = (id: string) => this.#age.get(id) ?? Infinity;
     const matched = new Set<string>();
     if (terms.length === 0) {
       const [listed] = await Promise.all([search(null), aged]);
-      return { results: listed.sort((a, b) => age(a.id) - age(b.id)), matched: new Set(matched) };
+      return { results: listed.sort(this.#order(new Map(), 'newest')), matched: new Set(matched), scores: new Map() };
     }
 
     // Every reading of every term is searched at once: their index chunks load side by side (a query of
@@ -278,17 +362,11 @@ export class ArchiveSearch {
       const before: Set<string> | null = found;
       found = before === null ? ids : new Set([...before].filter((id: string) => ids.has(id)));
       // A copy: readings still being searched would add to the set after it is handed on.
-      if (found.size === 0) return { results: [], matched: new Set(matched) };
+      if (found.size === 0) return { results: [], matched: new Set(matched), scores };
     }
     await aged;
-    const ordered = [...(found ?? [])].sort((a, b) => {
-      if (sort !== 'newest') {
-        const difference = (scores.get(b) ?? 0) - (scores.get(a) ?? 0);
-        if (difference !== 0) return difference;
-      }
-      return age(a) - age(b);
-    });
-    return { results: ordered.map((id) => byId.get(id)!), matched: new Set(matched) };
+    const results = [...(found ?? [])].map((id) => byId.get(id)!).sort(this.#order(scores, sort));
+    return { results, matched: new Set(matched), scores };
   }
 }
 
@@ -339,4 +417,36 @@ export function archiveOrder(listing: readonly Pick<PagefindResult, 'id' | 'scor
     i += holders.length;
   }
   return placed.sort((a, b) => a.volume - b.volume || a.place - b.place).map((page) => page.id);
+}
+
+/**
+ * Where the older lane starts: the volume index (past `merged`, the volumes already in the first Pagefind, and
+ * leaving it at least the newest) that splits the archive's articles most evenly between the two, the newer
+ * volumes in the first and the rest in the lane. Both search at the pace of the larger half.
+ */
+export function olderLaneStart(volumes: readonly Pick<ArchiveVolume, 'articles'>[], merged: number): number {
+  const total = volumes.reduce((sum, volume) => sum + volume.articles, 0);
+  let best = volumes.length;
+  let bestLarger = Infinity;
+  let newer = 0;
+  for (let start = 1; start < volumes.length; start++) {
+    newer += volumes[start - 1]!.articles;
+    if (start < merged) continue; // the lane starts past the volumes already merged
+    const larger = Math.max(newer, total - newer);
+    if (larger < bestLarger) {
+      bestLarger = larger;
+      best = start;
+    }
+  }
+  return best;
+}
+
+/** The pages of `pagefind` (volumes of `sizes` articles, newest first, all merged into it) by age, 0 the newest, from one listing by date. */
+async function placeByAge(pagefind: Pagefind, sizes: readonly number[]): Promise<Map<string, number>> {
+  const listing = (await pagefind.search(null, { sort: { date: 'desc' } }))?.results ?? [];
+  const order = archiveOrder(listing, sizes);
+  if (!order) console.warn(`zhpress: the search listing does not match volumes.json (${sizes.join(', ')} articles); results are ordered as Pagefind lists them.`);
+  const ages = new Map<string, number>();
+  for (const id of order ?? listing.map((result) => result.id)) if (!ages.has(id)) ages.set(id, ages.size);
+  return ages;
 }

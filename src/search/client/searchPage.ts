@@ -66,7 +66,15 @@ export function startSearchPage(document: Document): void {
       // The newest volume is small: searched on this thread it answers before a worker could have started.
       // The worker does the rest, older volumes merged in, without holding up the page.
       const newest = module.createInstance({ ...options, ...tagged, basePath: volumes[0]?.path, noWorker: true });
-      return new ArchiveSearch(module, volumes, { mergeOptions: options, newest });
+      // The oldest volumes are searched on a second worker, side by side with the first (ArchiveSearch's
+      // OlderLane). Every Pagefind of one module shares one worker, so the second is a second copy of the
+      // module, under another URL (the same file: the service worker and the HTTP cache answer it alike).
+      const createLane = async () => {
+        const second = (await import(/* @vite-ignore */ `${searchDir}${OPEN_VOLUME}pagefind.js?lane=older`)) as Pagefind;
+        await second.options({ ...options, ...tagged });
+        return second;
+      };
+      return new ArchiveSearch(module, volumes, { mergeOptions: options, newest, createLane });
     })());
 
   const loadShard = pageShardLoader(paths.asset('pagefind/vocab/'));
