@@ -6,14 +6,14 @@
  * Each build reads its own copy of the sources, at its own path: the build keeps Astro's content cache per
  * content folder, so the second build starts as cold as the first instead of reusing what the first cached.
  *
- * The sources are `content/` and the published e2e fixture articles, with a first search volume of one
- * article, so each variant's index has several volumes; the first build writes them with one index writer,
+ * The sources are `content/`, the published e2e fixture articles and two older copies of one, with a first
+ * search volume of one article, so each variant's index has several volumes; the first build writes them with one index writer,
  * the second with two at once. The index must not depend on how many writers wrote it, nor in what order
  * their volumes finished.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileHashes } from './testing/treeHash.ts';
@@ -56,6 +56,13 @@ async function copySources(to: string): Promise<void> {
   for (const name of await readdir(fixtures)) {
     const draft = name.endsWith('.mdx') && /^draft: true$/m.test(await readFile(join(fixtures, name), 'utf8'));
     if (!draft) await cp(join(fixtures, name), join(to, 'articles', name));
+  }
+  // Two older articles more: volumes of one article merge five at a time, so the published sources alone
+  // would make only two volumes per variant; with these there are four.
+  const source = await readFile(join(fixtures, 'search-museum-night.mdx'), 'utf8');
+  for (const day of [1, 2]) {
+    const article = source.replace(/^title: ".*"$/m, `title: "旧闻补白${day}"`).replace(/^published: ".*"$/m, `published: "2015-01-0${day}T09:00:00+08:00"`);
+    await writeFile(join(to, 'articles', `reproducible-filler-${day}.mdx`), article);
   }
 }
 

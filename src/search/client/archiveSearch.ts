@@ -23,6 +23,8 @@ export interface Pagefind {
   search(term: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindSearch | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
   mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
+  /** Releases its worker and index (Pagefind 1.6). */
+  destroy?(): Promise<void>;
   /** A Pagefind of its own (`noWorker`: on the page's thread). */
   createInstance(options: Record<string, unknown>): Pagefind;
 }
@@ -60,9 +62,11 @@ interface OlderLane {
   first: number;
   /** Its volumes merged. */
   ready: Promise<void>;
-  /** Its own pages (the newest volume's left out) by age, after every newer article, once learned. */
+  /** Its pages by age, after every article of the first Pagefind, once learned (the newest volume's are the first's). */
   age: Map<string, number>;
   aged: Promise<void>;
+  /** The last listing failed: the next search asks again. */
+  agesFailed: boolean;
 }
 
 /**
@@ -139,39 +143,10 @@ export class ArchiveSearch {
   #extend(): Promise<boolean> {
     return (this.#extending ??= (async () => {
       try {
-        if (this.#older) return true;
-        const rest = this.#volumes.slice(this.#merged);
-        const loadable = await Promise.all(rest.map((volume) => this.#canLoad(volume)));
-        const reachable = rest.slice(0, loadable.includes(false) ? loadable.indexOf(false) : rest.length);
-        // The whole archive can be had: its oldest volumes go to a Pagefind of their own (`OlderLane`).
-        const split = this.#createLane && this.#newest && reachable.length === rest.length && rest.length >= 2 ? olderLaneStart(this.#volumes, this.#merged) : this.#volumes.length;
-        const mergeOptions = (volume: ArchiveVolume) => ({ ...this.#mergeOptions, ...(volume.metaCacheTag ? { metaCacheTag: volume.metaCacheTag } : {}) });
-        // Started in archive order: Pagefind lists merged bundles in the order their merges began.
-        const merges: Promise<void>[] = reachable.slice(0, split - this.#merged).map((volume) => this.#pagefind.mergeIndex(volume.path, mergeOptions(volume)));
-        const older = this.#volumes.slice(split);
-        if (older.length > 0) {
-          const newest = this.#volumes[0]!.articles;
-          // Every page of the newer volumes comes before the lane's own.
-          const offset = this.#volumes.slice(0, split).reduce((sum, volume) => sum + volume.articles, 0);
-          const lane: OlderLane = { pagefind: null as unknown as Pagefind, first: split, ready: Promise.resolve(), age: new Map(), aged: Promise.resolve() };
-          lane.ready = this.#createLane!().then(async (pagefind) => {
-            lane.pagefind = pagefind;
-            await Promise.all(older.map((volume) => pagefind.mergeIndex(volume.path, mergeOptions(volume))));
-          });
-          // A lane that cannot be had (its code, a volume) leaves the search to the first Pagefind: this search
-          // ends with the newer volumes' results, and the next one merges the rest again.
-          merges.push(lane.ready.catch(() => void (this.#older = null)));
-          lane.aged = lane.ready.then(async () => {
-            const ages = await placeByAge(lane.pagefind, [newest, ...older.map((volume) => volume.articles)]);
-            for (const [id, age] of ages) if (age >= newest) lane.age.set(id, offset + age - newest);
-          });
-          lane.aged.catch(() => {}); // awaited by the searches that need it
-          this.#older = lane;
-        }
-        this.#merged = Math.min(split, this.#merged + reachable.length);
-        await Promise.all(merges);
-        // The listing that dates the merged pages runs beside the search that follows (which awaits it only to
-        // order its matches): one after the other they cost 150 ms more at 10,000 articles.
+        if (!this.#older) await this.#mergeRest();
+        // The listings that date the merged pages run beside the search that follows (which awaits them only
+        // to order its matches): one after the other they cost 150 ms more at 10,000 articles. A listing that
+        // failed is asked for again.
         if (this.#agesAskedFor < this.#merged) {
           const count = (this.#agesAskedFor = this.#merged);
           this.#agesLearned = this.#learnAges(this.#pagefind, count);
@@ -180,11 +155,62 @@ export class ArchiveSearch {
             if (this.#agesAskedFor === count) this.#agesAskedFor = this.#aged;
           });
         }
+        const lane = this.#older;
+        if (lane?.agesFailed) this.#learnLaneAges(lane);
         return this.#older !== null || this.#merged === this.volumes;
       } finally {
         this.#extending = null;
       }
     })());
+  }
+
+  /** Merges the volumes not merged yet that can be had: the oldest into an older lane when every one can. */
+  async #mergeRest(): Promise<void> {
+    const rest = this.#volumes.slice(this.#merged);
+    const loadable = await Promise.all(rest.map((volume) => this.#canLoad(volume)));
+    const reachable = rest.slice(0, loadable.includes(false) ? loadable.indexOf(false) : rest.length);
+    // The whole archive can be had: its oldest volumes go to a Pagefind of their own (`OlderLane`).
+    const split = this.#createLane && this.#newest && reachable.length === rest.length && rest.length >= 2 ? olderLaneStart(this.#volumes, this.#merged) : this.#volumes.length;
+    const mergeOptions = (volume: ArchiveVolume) => ({ ...this.#mergeOptions, ...(volume.metaCacheTag ? { metaCacheTag: volume.metaCacheTag } : {}) });
+    // Started in archive order: Pagefind lists merged bundles in the order their merges began.
+    const merges: Promise<void>[] = reachable.slice(0, split - this.#merged).map((volume) => this.#pagefind.mergeIndex(volume.path, mergeOptions(volume)));
+    const older = this.#volumes.slice(split);
+    if (older.length > 0) {
+      const lane: OlderLane = { pagefind: null as unknown as Pagefind, first: split, ready: Promise.resolve(), age: new Map(), aged: Promise.resolve(), agesFailed: false };
+      lane.ready = this.#createLane!().then(async (pagefind) => {
+        lane.pagefind = pagefind;
+        await Promise.all(older.map((volume) => pagefind.mergeIndex(volume.path, mergeOptions(volume))));
+      });
+      // A lane that cannot be had (its code, a volume) leaves the search to the first Pagefind: this search
+      // ends with the newer volumes' results, and the next one tries a new lane (Pagefind keeps a bundle it
+      // failed to load, so this one is given up).
+      merges.push(
+        lane.ready.catch(() => {
+          this.#older = null;
+          void lane.pagefind?.destroy?.().catch(() => {});
+        }),
+      );
+      this.#older = lane;
+      this.#learnLaneAges(lane);
+    }
+    this.#merged = Math.min(split, this.#merged + reachable.length);
+    await Promise.all(merges);
+  }
+
+  /**
+   * Places the lane's pages by age, after every page of the first Pagefind (the lane's own listing holds the
+   * newest volume's pages too, which the first Pagefind places before all others).
+   */
+  #learnLaneAges(lane: OlderLane): void {
+    lane.agesFailed = false;
+    const sizes = [this.#volumes[0]!.articles, ...this.#volumes.slice(lane.first).map((volume) => volume.articles)];
+    const offset = this.#volumes.slice(0, lane.first).reduce((sum, volume) => sum + volume.articles, 0);
+    lane.aged = lane.ready.then(async () => {
+      const ages = await placeByAge(lane.pagefind, sizes);
+      for (const [id, age] of ages) lane.age.set(id, offset + age);
+    });
+    // Awaited by the searches that need it; the next search asks again.
+    lane.aged.catch(() => void (lane.agesFailed = true));
   }
 
   /** The newest volume, on the `newest` Pagefind. */
@@ -283,8 +309,9 @@ export class ArchiveSearch {
     // The lane holds the newest volume too, so the readings it matched are known to match there as well.
     const [a, b] = await Promise.all([newer, older.ready.then(() => this.#match(older.pagefind, terms, filters, sort, older.aged, matched))]);
     const scores = new Map([...b.scores, ...a.scores]);
-    // The lane's answers for the newest volume's pages are the first Pagefind's already.
-    const own = b.results.filter((result) => older.age.has(result.id));
+    // The lane's answers for the newest volume's pages are the first Pagefind's already (which has placed
+    // every page it holds once its matches are in).
+    const own = b.results.filter((result) => !this.#age.has(result.id));
     return { results: [...a.results, ...own].sort(this.#order(scores, sort)), scores };
   }
 

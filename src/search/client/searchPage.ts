@@ -68,9 +68,12 @@ export function startSearchPage(document: Document): void {
       const newest = module.createInstance({ ...options, ...tagged, basePath: volumes[0]?.path, noWorker: true });
       // The oldest volumes are searched on a second worker, side by side with the first (ArchiveSearch's
       // OlderLane). Every Pagefind of one module shares one worker, so the second is a second copy of the
-      // module, under another URL (the same file: the service worker and the HTTP cache answer it alike).
+      // module, under another URL: the same file (the service worker, which keys files without their query,
+      // answers it offline; online it is downloaded once more). Each attempt is a new copy: a module is kept
+      // by its URL, and a lane that failed keeps what it failed to load.
+      let attempt = 0;
       const createLane = async () => {
-        const second = (await import(/* @vite-ignore */ `${searchDir}${OPEN_VOLUME}pagefind.js?lane=older`)) as Pagefind;
+        const second = (await import(/* @vite-ignore */ `${searchDir}${OPEN_VOLUME}pagefind.js?lane=older${attempt++ || ''}`)) as Pagefind;
         await second.options({ ...options, ...tagged });
         return second;
       };
