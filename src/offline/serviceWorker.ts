@@ -211,10 +211,10 @@ async function keepSearch(shell: Cache, variant: string): Promise<{ fetched: num
   let fetched = 0;
   // A volume named closed since the last deploy holds the files the open volume held: copied from there, before
   // the new open volume's files (some keep their names, like its entry) take their place.
-  const moved = (url: string) => openVolumeUrlOf(absolute(url)) !== null;
-  const ordered = [...files.filter(([url]) => moved(url)), ...files.filter(([url]) => !moved(url))];
-  const failed = await eachLimited(ordered, 6, async ([url, revision]) => {
-    if (await keepRevision(shell, absolute(url), revision, openVolumeUrlOf(absolute(url)))) fetched++;
+  const wanted = files.map(([url, revision]) => ({ url: absolute(url), revision, earlier: openVolumeUrlOf(absolute(url)) }));
+  const ordered = [...wanted.filter((file) => file.earlier !== null), ...wanted.filter((file) => file.earlier === null)];
+  const failed = await eachLimited(ordered, 6, async ({ url, revision, earlier }) => {
+    if (await keepRevision(shell, url, revision, earlier)) fetched++;
   });
   return { fetched, failed };
 }

@@ -58,10 +58,9 @@ export interface SearchProgress {
  * the first Pagefind's, and are left out of its answers.
  */
 interface OlderLane {
-  pagefind: Pagefind;
   first: number;
-  /** Its volumes merged. */
-  ready: Promise<void>;
+  /** The lane's Pagefind, once its volumes are merged. */
+  ready: Promise<Pagefind>;
   /** Its pages by age, after every article of the first Pagefind, once learned (the newest volume's are the first's). */
   age: Map<string, number>;
   aged: Promise<void>;
@@ -176,19 +175,23 @@ export class ArchiveSearch {
     const merges: Promise<void>[] = reachable.slice(0, split - this.#merged).map((volume) => this.#pagefind.mergeIndex(volume.path, mergeOptions(volume)));
     const older = this.#volumes.slice(split);
     if (older.length > 0) {
-      const lane: OlderLane = { pagefind: null as unknown as Pagefind, first: split, ready: Promise.resolve(), age: new Map(), aged: Promise.resolve(), agesFailed: false };
-      lane.ready = this.#createLane!().then(async (pagefind) => {
-        lane.pagefind = pagefind;
+      const created = this.#createLane!();
+      const ready = created.then(async (pagefind) => {
         await Promise.all(older.map((volume) => pagefind.mergeIndex(volume.path, mergeOptions(volume))));
+        return pagefind;
       });
+      const lane: OlderLane = { first: split, ready, age: new Map(), aged: Promise.resolve(), agesFailed: false };
       // A lane that cannot be had (its code, a volume) leaves the search to the first Pagefind: this search
       // ends with the newer volumes' results, and the next one tries a new lane (Pagefind keeps a bundle it
       // failed to load, so this one is given up).
       merges.push(
-        lane.ready.catch(() => {
-          this.#older = null;
-          void lane.pagefind?.destroy?.().catch(() => {});
-        }),
+        ready.then(
+          () => {},
+          () => {
+            this.#older = null;
+            void created.then((pagefind) => pagefind.destroy?.()).catch(() => {});
+          },
+        ),
       );
       this.#older = lane;
       this.#learnLaneAges(lane);
@@ -205,8 +208,8 @@ export class ArchiveSearch {
     lane.agesFailed = false;
     const sizes = [this.#volumes[0]!.articles, ...this.#volumes.slice(lane.first).map((volume) => volume.articles)];
     const offset = this.#volumes.slice(0, lane.first).reduce((sum, volume) => sum + volume.articles, 0);
-    lane.aged = lane.ready.then(async () => {
-      const ages = await placeByAge(lane.pagefind, sizes);
+    lane.aged = lane.ready.then(async (pagefind) => {
+      const ages = await placeByAge(pagefind, sizes);
       for (const [id, age] of ages) lane.age.set(id, offset + age);
     });
     // Awaited by the searches that need it; the next search asks again.
@@ -236,7 +239,7 @@ export class ArchiveSearch {
     if (this.volumes > 1) await this.#extend();
     if (!this.#older || !this.#newest) return this.#pagefind.filters();
     // The lane holds the newest volume's pages too: its counts, less the newest volume's, add to the first's.
-    const [newer, older, newest] = await Promise.all([this.#pagefind.filters(), this.#older.pagefind.filters(), this.#newest.filters()]);
+    const [newer, older, newest] = await Promise.all([this.#pagefind.filters(), this.#older.ready.then((lane) => lane.filters()), this.#newest.filters()]);
     const all: Record<string, Record<string, number>> = structuredClone(newer);
     for (const [name, values] of Object.entries(older)) {
       const counts = (all[name] ??= {});
@@ -307,7 +310,7 @@ export class ArchiveSearch {
     const newer = this.#match(this.#pagefind, terms, filters, sort, this.#agesLearned, matched);
     if (!older) return newer;
     // The lane holds the newest volume too, so the readings it matched are known to match there as well.
-    const [a, b] = await Promise.all([newer, older.ready.then(() => this.#match(older.pagefind, terms, filters, sort, older.aged, matched))]);
+    const [a, b] = await Promise.all([newer, older.ready.then((lane) => this.#match(lane, terms, filters, sort, older.aged, matched))]);
     const scores = new Map([...b.scores, ...a.scores]);
     // The lane's answers for the newest volume's pages are the first Pagefind's already (which has placed
     // every page it holds once its matches are in).
